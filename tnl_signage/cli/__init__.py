@@ -1,0 +1,35 @@
+"""The `tnl-signage` command: a thin click layer over the library (options -> model -> layout -> writer)."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from .. import __version__
+
+# (module under tnl_signage.cli, attribute): each command lives in its own small module.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("check", "check"),
+    ("badge", "badge"),
+    ("badge", "badges"),
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="tnl-signage", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Signalétique du label Territoire Numérique Libre.
+
+    Produit, à partir du palmarès, les badges web, panneaux, affiches, attestations,
+    Open Badges et kits des lauréats. Chaque commande a son aide : tnl-signage COMMANDE --help.
+    """
+
+
+for _module, _name in COMMANDS:
+    cli.add_command(getattr(importlib.import_module(f"{__name__}.{_module}"), _name))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="tnl-signage")

@@ -1,0 +1,81 @@
+"""`badge` (one badge from options) and `badges` (every laureate's badges from a palmarès)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..badges import THEMES, badge_content, write_laureate_badges
+from ..layout.badges import VARIANTS, BadgeContent, badge_scene
+from ..model import Laureate
+from ..palmares_loader import load_palmares
+from ..scales import load_scales
+from ..theme import load_theme
+from ..writers import save
+from .common import THEME_HELP, run_safely
+
+
+@click.command("badge")
+@click.option("--level", "-l", "level", required=True,
+              help="Distinction : 1 à 5 (barème 2016-2024), badge, bronze, argent ou or (depuis 2025).")
+@click.option("--year", "-y", "year", required=True, help="Année d'attribution (2016 ou après).")
+@click.option("--name", "-n", "name", default=None, help="Nom de la collectivité (facultatif).")
+@click.option("--short-name", default=None, help="Nom court, utilisé si le nom ne tient pas.")
+@click.option("--mention", "mentions", multiple=True, help="Mention spéciale (identifiant ou nom), répétable.")
+@click.option("--type", "kind", default="commune", show_default=True, help="Type de collectivité.")
+@click.option("--variant", type=click.Choice(VARIANTS), default="seal", show_default=True,
+              help="seal (carré), banner (bandeau), button (bouton 88x31), mark (marques seules).")
+@click.option("--theme", default="light", show_default=True, help=THEME_HELP)
+@click.option("--size", type=int, default=None, help="PNG : pixels sur le plus grand côté.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Fichier de sortie : .svg ou .png.")
+@run_safely
+def badge(level: str, year: str, name: str | None, short_name: str | None, mentions: tuple[str, ...],
+          kind: str, variant: str, theme: str, size: int | None, output: Path) -> None:
+    """Dessine un badge web (SVG ou PNG)."""
+    chosen = load_theme(theme)
+    if name:
+        laureate = Laureate.create(nom=name, niveau=level, annee=year, type=kind, mentions=mentions,
+                                   nom_court=short_name)
+        content = badge_content(laureate)
+    else:
+        # No laureate: the same checks as a row, with a placeholder name that is not drawn.
+        laureate = Laureate.create(nom="collectivité", niveau=level, annee=year, mentions=mentions)
+        content = BadgeContent(laureate.distinction, laureate.annee, mentions=laureate.mentions)
+    result = badge_scene(variant, content, chosen)
+    for note in result.notes:
+        click.echo(f"attention : {note}", err=True)
+    save(result.scene, output, size=size)
+    click.echo(str(output))
+
+
+@click.command("badges")
+@click.argument("palmares", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Dossier de sortie : un sous-dossier ANNÉE/SLUG par lauréat.")
+@click.option("--variant", "variants", multiple=True, type=click.Choice(VARIANTS),
+              help="Variantes à produire (toutes par défaut).")
+@click.option("--theme", "themes", multiple=True, type=click.Choice(THEMES), help="Thèmes (light et dark par défaut).")
+@click.option("--retina/--no-retina", default=True, show_default=True, help="Ajouter les PNG @2x.")
+@run_safely
+def badges(palmares: Path, output: Path, variants: tuple[str, ...], themes: tuple[str, ...],
+           retina: bool) -> None:
+    """Produit les badges de chaque lauréat d'un palmarès (CSV ou JSON)."""
+    loaded = load_palmares(palmares)
+    load_scales()
+    made = 0
+    for laureate in loaded.laureates:
+        folder = output / str(laureate.annee) / laureate.slug
+        files, notes = write_laureate_badges(
+            laureate, folder, variants=variants or VARIANTS, themes=themes or THEMES,
+            png_scales=(1, 2) if retina else (1,),
+        )
+        made += len(files)
+        for note in notes:
+            click.echo(f"{laureate.nom} ({laureate.annee}) : {note}", err=True)
+    for problem in sorted(loaded.problems, key=lambda p: (not p.is_error, p.line or 0)):
+        click.echo(str(problem), err=True)
+    click.echo(f"{len(loaded.laureates)} lauréats, {made} fichiers dans {output}")
+    if loaded.errors:
+        raise SystemExit(1)

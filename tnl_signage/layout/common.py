@@ -1,0 +1,111 @@
+"""Boxes and text placement shared by every layout (badges, panels, certificates)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..colors import Color
+from ..scene import Group
+from ..text import FittedText, fit_text, get_face, text_group
+from ..theme import Theme
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in mm (x, y = top-left)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def inset(self, d: float) -> Box:
+        return Box(self.x + d, self.y + d, self.w - 2 * d, self.h - 2 * d)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A text placed in a box, with the size actually used (mm per em)."""
+
+    group: Group
+    fitted: FittedText
+
+
+def face(theme: Theme, bold: bool = False):  # type: ignore[no-untyped-def]
+    return get_face(theme.font_bold if bold else theme.font_regular)
+
+
+def place_text(
+    theme: Theme,
+    text: str,
+    box: Box,
+    *,
+    fill: Color,
+    bold: bool = False,
+    max_size: float,
+    min_size: float = 0.3,
+    max_lines: int = 1,
+    align: str = "center",
+    valign: str = "middle",
+) -> Placed | None:
+    """Fit `text` in `box` (shrinking down to `min_size`) and place it; None if it cannot fit."""
+    fitted = fit_text(
+        face(theme, bold), text, box.w, box.h,
+        max_size=max_size, min_size=min_size, max_lines=max_lines, line_height=theme.line_height,
+    )
+    if fitted is None:
+        return None
+    group = text_group(fitted, box.x, box.y, box.w, box.h, fill=fill, align=align, valign=valign)
+    return Placed(group, fitted)
+
+
+def place_fixed(theme: Theme, text: str, box: Box, **kw: object) -> Group:
+    """Place a short fixed wording (label, year, distinction): always fits by shrinking."""
+    placed = place_text(theme, text, box, min_size=0.05, **kw)  # type: ignore[arg-type]
+    if placed is None:
+        return Group(())
+    return placed.group
+
+
+def place_name(
+    theme: Theme,
+    name: str,
+    short_name: str | None,
+    box: Box,
+    *,
+    family: str,
+    fill: Color,
+    max_size: float,
+    max_lines: int = 3,
+    align: str = "center",
+    bold: bool = True,
+) -> tuple[Group, list[str]]:
+    """Fit the laureate's name at or above the theme's minimum size for `family`.
+
+    If it cannot, the short name is tried; failing that the name is drawn smaller than the minimum
+    (never clipped, never overflowing) and a note says so, for the tool to report by laureate.
+    """
+    minimum = theme.min_name_size(family)
+    notes: list[str] = []
+    kw = {"fill": fill, "bold": bold, "max_size": max(max_size, minimum), "max_lines": max_lines, "align": align}
+    placed = place_text(theme, name, box, min_size=minimum, **kw)  # type: ignore[arg-type]
+    if placed is not None:
+        return placed.group, notes
+    if short_name:
+        placed = place_text(theme, short_name, box, min_size=minimum, **kw)  # type: ignore[arg-type]
+        if placed is not None:
+            notes.append(
+                f"nom trop long pour « {family} » à {minimum:g} mm : nom court « {short_name} » utilisé"
+            )
+            return placed.group, notes
+    placed = place_text(theme, short_name or name, box, min_size=0.05, **kw)  # type: ignore[arg-type]
+    used = placed.fitted.size if placed else 0.0
+    notes.append(
+        f"nom trop long pour « {family} » : dessiné à {used:.2f} mm au lieu de {minimum:g} mm minimum"
+        + ("" if short_name else " ; ajoutez un nom_court")
+    )
+    return (placed.group if placed else Group(())), notes

@@ -1,0 +1,142 @@
+"""Fit a text into a box: wrap at spaces and hyphens over up to N lines, then shrink to a minimum size.
+
+All measures use ink bounds, so the placed outlines are guaranteed to lie inside the box.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+from .fonts import FontFace, ShapedGlyph
+
+
+@dataclass(frozen=True)
+class Line:
+    """A shaped line and its ink extents in font units (y up)."""
+
+    text: str
+    glyphs: tuple[ShapedGlyph, ...]
+    ink_left: int
+    ink_right: int
+    ink_top: int
+    ink_bottom: int
+
+    @property
+    def ink_width(self) -> int:
+        return self.ink_right - self.ink_left
+
+
+@dataclass(frozen=True)
+class FittedText:
+    """Lines at one size (mm per em), ready to place; `height` and `width` are the ink block's, in mm."""
+
+    face: FontFace
+    lines: tuple[Line, ...]
+    size: float
+    line_height: float
+
+    @property
+    def scale(self) -> float:
+        return self.size / self.face.units_per_em
+
+    @property
+    def width(self) -> float:
+        return max(line.ink_width for line in self.lines) * self.scale
+
+    @property
+    def height(self) -> float:
+        return _block_height_em(self.lines, self.line_height, self.face.units_per_em) * self.size
+
+
+def _tokens(text: str) -> list[str]:
+    """Break candidates: after a space (dropped) or after a hyphen (kept at the end of the line)."""
+    # Only ordinary spaces break: a no-break space (U+00A0) keeps « Première candidature » together.
+    words = [w for w in re.split(r"[ \t\r\n]+", text.strip()) if w]
+    out: list[str] = []
+    for word in words:
+        parts = re.split(r"(?<=[-‐‑–])(?=.)", word)
+        out.extend(parts[:-1])
+        out.append(parts[-1] + " ")
+    if out:
+        out[-1] = out[-1].rstrip()
+    return out
+
+
+def measure_line(face: FontFace, text: str) -> Line:
+    """Shape and measure one line's ink."""
+    glyphs = face.shape(text)
+    left = top = bottom = 0
+    right = 0
+    first = True
+    for g in glyphs:
+        b = face.glyph_bounds(g.gid)
+        if b is None:
+            continue
+        x0, y0, x1, y1 = g.x + b[0], g.y + b[1], g.x + b[2], g.y + b[3]
+        if first:
+            left, bottom, right, top = x0, y0, x1, y1
+            first = False
+        else:
+            left, bottom, right, top = min(left, x0), min(bottom, y0), max(right, x1), max(top, y1)
+    return Line(text, glyphs, left, right, top, bottom)
+
+
+def _block_height_em(lines: tuple[Line, ...], line_height: float, upem: int) -> float:
+    return (len(lines) - 1) * line_height + (lines[0].ink_top - lines[-1].ink_bottom) / upem
+
+
+def _split(tokens: list[str], cuts: tuple[int, ...]) -> list[str]:
+    bounds = (0, *cuts, len(tokens))
+    return ["".join(tokens[a:b]).strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _best_size(lines: tuple[Line, ...], width: float, height: float, line_height: float, upem: int) -> float:
+    widest = max(line.ink_width for line in lines)
+    size_w = width * upem / widest if widest > 0 else float("inf")
+    block = _block_height_em(lines, line_height, upem)
+    size_h = height / block if block > 0 else float("inf")
+    return min(size_w, size_h)
+
+
+def fit_text(
+    face: FontFace,
+    text: str,
+    width: float,
+    height: float,
+    *,
+    max_size: float,
+    min_size: float,
+    max_lines: int = 3,
+    line_height: float = 1.12,
+) -> FittedText | None:
+    """Largest size (<= max_size) at which `text` fits in width x height mm; None if under min_size.
+
+    For each line count the break points are chosen to balance line widths; fewer lines win ties
+    (within 3 %), since a name broken needlessly reads worse.
+    """
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    best: tuple[float, tuple[Line, ...]] | None = None
+    upem = face.units_per_em
+    for count in range(1, min(max_lines, len(tokens)) + 1):
+        options: list[tuple[float, int, tuple[Line, ...]]] = []
+        for cuts in combinations(range(1, len(tokens)), count - 1):
+            lines = tuple(measure_line(face, part) for part in _split(tokens, cuts))
+            size = min(max_size, _best_size(lines, width, height, line_height, upem))
+            widths = [line.ink_width for line in lines]
+            options.append((size, max(widths) - min(widths), lines))
+        # Within 3 % of the largest size, the most even lines read best (« Territoire / Numérique Libre »).
+        top = max(o[0] for o in options)
+        size, _, lines = min((o for o in options if o[0] >= top * 0.97), key=lambda o: o[1])
+        candidate = (size, lines)
+        if candidate and (best is None or candidate[0] > best[0] * 1.03):
+            best = candidate
+        if best is not None and best[0] >= max_size:
+            break
+    if best is None or best[0] < min_size:
+        return None
+    # Keep a hair of safety so float rounding in writers never pushes ink past the box.
+    return FittedText(face, best[1], best[0] * 0.9995, line_height)

@@ -1,0 +1,59 @@
+"""French sentences said about an award: SVG title/desc, HTML alt text, certificate lines.
+
+One place, so a badge, its <img alt> and its verification page say exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .scales import Distinction, Mention
+from .theme import Theme
+
+_NUMBERS = {1: "une", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}
+
+
+def marks_phrase(distinction: Distinction) -> str:
+    """How the drawing itself is described (for people who cannot see it)."""
+    if distinction.drawing == "medal":
+        if distinction.metal in (None, "badge"):
+            return "une médaille ronde portant le symbole copyleft"
+        pips = max(0, distinction.rank - 1)
+        return (
+            f"une médaille dentelée couleur {distinction.metal} portant le symbole copyleft "
+            f"et {_NUMBERS.get(pips, str(pips))} point{'s' if pips > 1 else ''}"
+        )
+    n = distinction.marks
+    return f"{_NUMBERS.get(n, str(n))} marque{'s' if n > 1 else ''} copyleft"
+
+
+def mentions_phrase(mentions: Sequence[Mention]) -> str:
+    if not mentions:
+        return ""
+    label = "Mention spéciale" if len(mentions) == 1 else "Mentions spéciales"
+    return f"{label} : " + ", ".join(m.name for m in mentions)
+
+
+def award_title(theme: Theme, distinction: Distinction, year: int, name: str | None) -> str:
+    """Short accessible name: label, year, distinction in words, laureate."""
+    head = f"Label {theme.word('label')} {year} : {distinction.words}"
+    return f"{head}, {name}" if name else head
+
+
+def award_description(
+    theme: Theme,
+    distinction: Distinction,
+    year: int,
+    name: str | None,
+    mentions: Sequence[Mention] = (),
+    type_label: str | None = None,
+) -> str:
+    """Longer description: who awarded what to whom, and what the drawing shows."""
+    who = f" à {name}" + (f" ({type_label})" if type_label else "") if name else ""
+    text = (
+        f"Label {theme.word('label')} décerné par {theme.word('organiser')}{who} en {year} : "
+        f"{distinction.words}, représenté par {marks_phrase(distinction)}."
+    )
+    if mentions:
+        text += f" {mentions_phrase(mentions)}."
+    return text

@@ -1,0 +1,27 @@
+"""PDF writer dispatcher: a scene's `meta["pdf_profile"]` (or `profile=`) picks PDF/X (print) or PDF/A (archive).
+
+Both profiles draw the same scene through `pdf_draw.ScenePainter`; only the colour space, the output
+intent and the metadata differ.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import IO, Any
+
+from ..errors import InputError
+from ..scene import Scene
+
+PROFILES = {
+    "pdfx-4": "pdfx",
+    "pdfx-1a": "pdfx",
+    "pdfa-2b": "pdfa",
+}
+
+
+def write(scene: Scene, out: IO[bytes], *, profile: str | None = None, **options: Any) -> None:
+    chosen = profile or scene.meta.get("pdf_profile", "pdfx-4")
+    module = PROFILES.get(chosen)
+    if module is None:
+        raise InputError(f"profil PDF inconnu : « {chosen} » (connus : {', '.join(PROFILES)})")
+    importlib.import_module(f"{__package__}.{module}").write(scene, out, profile=chosen, **options)
