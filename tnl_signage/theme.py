@@ -21,9 +21,12 @@ REQUIRED_COLORS = (
 REQUIRED_WORDING = ("label", "label_short", "organiser", "website", "awarded_to")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Theme:
-    """A complete visual identity; layouts read every colour, font and word from here."""
+    """A complete visual identity; layouts read every colour, font and word from here.
+
+    Hashed by identity (themes are loaded once and cached), so layouts can memoise on it.
+    """
 
     name: str
     source: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..colors import Color
 from ..scene import Group
@@ -63,8 +64,12 @@ def place_text(
     return Placed(group, fitted)
 
 
+@lru_cache(maxsize=2048)
 def place_fixed(theme: Theme, text: str, box: Box, **kw: object) -> Group:
-    """Place a short fixed wording (label, year, distinction): always fits by shrinking."""
+    """Place a short fixed wording (label, year, distinction): always fits by shrinking.
+
+    Memoised: the same wording in the same box recurs on every laureate's badge.
+    """
     placed = place_text(theme, text, box, min_size=0.05, **kw)  # type: ignore[arg-type]
     if placed is None:
         return Group(())

@@ -196,8 +196,23 @@ def to_svg(
     return xml
 
 
-def write(scene: Scene, out: IO[bytes], **options: Any) -> None:
-    """Write the SVG with an XML declaration, UTF-8, ending with a newline."""
+def write(
+    scene: Scene,
+    out: IO[bytes],
+    *,
+    size: int | None = None,
+    css: str | None = None,
+    color_classes: bool = False,
+    **_: Any,
+) -> None:
+    """Write the SVG with an XML declaration; `size` sets its displayed pixel size (longest side)."""
+    width = height = None
+    if size is not None:
+        from .png import pixel_size
+
+        w, h = pixel_size(scene, size)
+        width, height = str(w), str(h)
     out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(to_svg(scene, **options).encode("utf-8"))
+    svg = to_svg(scene, width=width, height=height, css=css, color_classes=color_classes)
+    out.write(svg.encode("utf-8"))
     out.write(b"\n")

@@ -1,0 +1,75 @@
+"""Badge speed, measured in one run on one machine (not a test).
+
+    python benchmarks/bench_badges.py
+
+1. seal SVG with outlined text (layout + SVG, warm glyph cache), over the example laureates,
+   against pybadges making its own (much simpler) badge;
+2. our PNG (SVG + cairosvg) against cairosvg alone on the same SVG.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import cairosvg
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tnl_signage.badges import laureate_badge  # noqa: E402
+from tnl_signage.palmares_loader import load_palmares  # noqa: E402
+from tnl_signage.writers import render  # noqa: E402
+from tnl_signage.writers.svg import to_svg  # noqa: E402
+
+
+def per_call(fn: Callable[[], object], repeat: int = 5, number: int = 20) -> float:
+    """Best-of-`repeat` mean time of one call, in seconds."""
+    fn()
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            fn()
+        runs.append((time.perf_counter() - start) / number)
+    return min(runs)
+
+
+def main() -> None:
+    laureates = load_palmares(ROOT / "examples" / "palmares-exemple.csv").laureates
+    for laureate in laureates:  # warm the glyph cache
+        laureate_badge(laureate, "seal")
+
+    def all_seals() -> None:
+        for laureate in laureates:
+            to_svg(laureate_badge(laureate, "seal").scene)
+
+    seal = per_call(all_seals, number=2) / len(laureates)
+    print(f"seal SVG (mise en page + SVG, texte vectorisé) : {seal * 1e6:8.0f} µs par badge")
+    try:
+        import pybadges
+
+        def one_pybadge() -> None:
+            for laureate in laureates:
+                pybadges.badge(left_text=f"TNL {laureate.annee}", right_text=laureate.distinction.words,
+                               right_color="#0b6e4f")
+
+        pyb = per_call(one_pybadge, number=2) / len(laureates)
+        print(f"pybadges (texte non vectorisé, 2 mots)           : {pyb * 1e6:8.0f} µs par badge "
+              f"(rapport {seal / pyb:.2f})")
+    except ImportError:
+        print("pybadges absent : pip install -e '.[bench]'")
+
+    scene = laureate_badge(laureates[0], "seal").scene
+    svg = to_svg(scene).encode("utf-8")
+    ours = per_call(lambda: render(scene, "png"), number=5)
+    alone = per_call(lambda: cairosvg.svg2png(bytestring=svg, output_width=240, output_height=240), number=5)
+    print(f"PNG 240 px : tnl-signage {ours * 1e3:6.1f} ms, cairosvg seul {alone * 1e3:6.1f} ms, "
+          f"rapport {ours / alone:.2f}")
+    print(f"({len(laureates)} lauréats du palmarès d'exemple, meilleur de 5 séries)")
+
+
+if __name__ == "__main__":
+    main()

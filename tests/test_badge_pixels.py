@@ -1,0 +1,49 @@
+"""Pixels: every badge renders the same in two independent SVG engines, and matches its golden image."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from PIL import Image, ImageChops
+
+from tests.conftest import differing_fraction, keep_on_failure, png_image
+from tests.golden_cases import GOLDENS, golden_scenes
+from tnl_signage.writers import render
+from tnl_signage.writers.png import pixel_size
+
+SCENES = list(golden_scenes())
+
+
+def rsvg_render(svg: bytes, width: int, height: int) -> Image.Image:
+    done = subprocess.run(
+        ["rsvg-convert", "-w", str(width), "-h", str(height), "-f", "png"],
+        input=svg, capture_output=True, check=True,
+    )
+    return png_image(done.stdout)
+
+
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="rsvg-convert (librsvg2-bin) absent")
+@pytest.mark.parametrize("name,scene", SCENES[:24], ids=[n for n, _ in SCENES[:24]])
+def test_cairosvg_and_librsvg_agree(name: str, scene) -> None:  # type: ignore[no-untyped-def]
+    w, h = pixel_size(scene, 480)
+    ours = png_image(render(scene, "png", size=480))
+    theirs = rsvg_render(render(scene, "svg"), w, h)
+    fraction = differing_fraction(ours, theirs)
+    if fraction >= 0.02:
+        folder = keep_on_failure(f"engines-{name}", cairosvg=ours, librsvg=theirs)
+        pytest.fail(f"{fraction:.2%} de pixels différents entre cairosvg et librsvg (voir {folder})")
+
+
+@pytest.mark.parametrize("name,scene", SCENES, ids=[n for n, _ in SCENES])
+def test_badge_matches_golden(name: str, scene) -> None:  # type: ignore[no-untyped-def]
+    golden_path = GOLDENS / f"{name}.png"
+    assert golden_path.exists(), f"image de référence absente : lancer python scripts/rebuild_goldens.py"
+    golden = Image.open(golden_path).convert("RGBA")
+    ours = png_image(render(scene, "png"))
+    fraction = differing_fraction(ours, golden, threshold=48)
+    if fraction > 0.005:
+        diff = ImageChops.difference(ours, golden).convert("RGB")
+        folder = keep_on_failure(f"golden-{name}", obtenu=ours, attendu=golden, difference=diff)
+        pytest.fail(f"{fraction:.2%} de pixels différents de la référence (voir {folder})")

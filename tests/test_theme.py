@@ -1,0 +1,82 @@
+"""Themes: contrast computed from the file itself, every failure named with its pair and ratio."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tnl_signage.colors import Color, contrast_ratio
+from tnl_signage.errors import InputError
+from tnl_signage.resources import data_file
+from tnl_signage.theme import load_theme
+
+
+def test_wcag_reference_values() -> None:
+    black = Color("k", (0, 0, 0), (0, 0, 0, 100))
+    white = Color("w", (255, 255, 255), (0, 0, 0, 0))
+    grey = Color("g", (0x76, 0x76, 0x76), (0, 0, 0, 54))
+    assert contrast_ratio(black, white) == pytest.approx(21.0)
+    assert contrast_ratio(grey, white) == pytest.approx(4.54, abs=0.01)  # WebAIM's classic #767676
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "clair", "sombre"])
+def test_shipped_themes_meet_wcag(name: str) -> None:
+    theme = load_theme(name)
+    for fg, bg, minimum in theme.contrast_pairs:
+        assert contrast_ratio(theme.color(fg), theme.color(bg)) >= minimum
+    kinds = {minimum for _, _, minimum in theme.contrast_pairs}
+    assert kinds == {4.5, 3.0}
+    assert ("ink", "background", 4.5) in theme.contrast_pairs
+
+
+def _copy_theme(tmp_path: Path, replace: tuple[str, str]) -> Path:
+    text = data_file("themes", "light.toml").read_text(encoding="utf-8")
+    assert replace[0] in text
+    target = tmp_path / "mon-theme.toml"
+    target.write_text(text.replace(*replace), encoding="utf-8")
+    shutil.copy(Path(load_theme("light").font_bold), tmp_path / "AtkinsonHyperlegible-Bold.ttf")
+    return target
+
+
+def test_low_contrast_theme_is_refused_naming_pair_and_ratio(tmp_path: Path) -> None:
+    path = _copy_theme(tmp_path, ('[colors.muted]\nrgb = "#4a5568"', '[colors.muted]\nrgb = "#b0b0b0"'))
+    with pytest.raises(InputError) as err:
+        load_theme(path)
+    message = str(err.value)
+    assert "mon-theme.toml" in message and "« muted »" in message and "« background »" in message
+    assert "2.17:1" in message and "4.5:1" in message
+
+
+def test_mark_colour_below_3_to_1_is_refused(tmp_path: Path) -> None:
+    path = _copy_theme(tmp_path, ('[colors.metal_or]\nrgb = "#8a6a00"', '[colors.metal_or]\nrgb = "#f0e0a0"'))
+    with pytest.raises(InputError, match="metal_or.*3:1"):
+        load_theme(path)
+
+
+def test_custom_theme_changes_colours_without_code(tmp_path: Path) -> None:
+    path = _copy_theme(tmp_path, ('[colors.ink]\nrgb = "#1b2a4a"', '[colors.ink]\nrgb = "#000000"'))
+    theme = load_theme(path)
+    assert theme.color("ink").hex == "#000000"
+    assert theme.color("ink").cmyk == (95.0, 80.0, 35.0, 35.0)
+
+
+@pytest.mark.parametrize(
+    "replace, expected",
+    [
+        (('rgb = "#1b2a4a"', 'rgb = "bleu"'), "rgb « bleu »"),
+        (("cmyk = [95, 80, 35, 35]", "cmyk = [95, 80, 35]"), "cmyk"),
+        (("[colors.frame]", "[colors.cadre]"), "frame"),
+        (('regular = "AtkinsonHyperlegible-Regular.ttf"', 'regular = "absente.ttf"'), "absente.ttf"),
+        (("[meta]", "[meta"), "TOML invalide"),
+    ],
+)
+def test_bad_theme_entries_get_one_clear_message(tmp_path: Path, replace: tuple[str, str], expected: str) -> None:
+    with pytest.raises(InputError, match=expected):
+        load_theme(_copy_theme(tmp_path, replace))
+
+
+def test_unknown_theme_name() -> None:
+    with pytest.raises(InputError, match="thème introuvable"):
+        load_theme("fluo")

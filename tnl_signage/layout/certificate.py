@@ -1,0 +1,361 @@
+"""The « attestation de labellisation »: an A4 page (portrait or landscape) a collectivité archives.
+
+Same text engine, marks and theme as the badges; a QR code leads to the verification page. Everything
+the PDF/A writer needs for its metadata (title, author, date from the award, language) travels in
+`scene.meta`, so the writer never looks at the model.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..colors import Color
+from ..errors import InputError
+from ..marks import marks_group
+from ..model import Laureate
+from ..qr import qr_group
+from ..resources import data_file
+from ..scene import Group, Node, Rect, Scene
+from ..theme import Theme
+from ..wording import award_description, mentions_phrase
+from .badges import LayoutResult
+from .common import Box, place_fixed, place_name, place_text
+
+ORIENTATIONS = {"portrait": (210.0, 297.0), "landscape": (297.0, 210.0)}
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+PDF_PROFILE = "pdfa-2b"
+
+
+@dataclass(frozen=True)
+class Ceremony:
+    """When and where a year's distinctions were handed over; either may be unknown (never invented)."""
+
+    date: date | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    """Defaults and wording of `data/certificate.toml`."""
+
+    base_url: str
+    signatory: str
+    wording: dict[str, str]
+    ceremonies: dict[int, Ceremony]
+
+
+@lru_cache(maxsize=1)
+def certificate_data() -> CertificateData:
+    """The shipped certificate defaults, read once per process."""
+    raw: dict[str, Any] = tomllib.loads(data_file("certificate.toml").read_text(encoding="utf-8"))
+    defaults = raw.get("defaults", {})
+    ceremonies = {}
+    for year, entry in raw.get("ceremonies", {}).items():
+        when = entry.get("date")
+        ceremonies[int(year)] = Ceremony(when if isinstance(when, date) else None, entry.get("place"))
+    return CertificateData(
+        base_url=str(defaults.get("base_url", "")),
+        signatory=str(defaults.get("signatory", "")),
+        wording={str(k): str(v) for k, v in raw.get("wording", {}).items()},
+        ceremonies=ceremonies,
+    )
+
+
+def french_date(day: date) -> str:
+    """« 19 novembre 2025 », « 1er décembre 2025 »."""
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {MONTHS[day.month - 1]} {day.year}"
+
+
+_FRENCH_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})", re.IGNORECASE)
+
+
+def parse_date(text: str) -> date:
+    """A date typed by a user: ISO (2025-11-19) or French (19 novembre 2025); InputError otherwise."""
+    value = " ".join(text.split())
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    match = _FRENCH_DATE.fullmatch(value)
+    if match:
+        month = match.group(2).lower().replace("fevrier", "février").replace("aout", "août")
+        month = month.replace("decembre", "décembre")
+        if month in MONTHS:
+            try:
+                return date(int(match.group(3)), MONTHS.index(month) + 1, int(match.group(1)))
+            except ValueError:
+                pass
+    raise InputError(f"date non reconnue : « {text} » (par exemple 2025-11-19 ou 19 novembre 2025)")
+
+
+def check_base_url(base_url: str) -> str:
+    """The verification site's address without its trailing slash; InputError if it is not http(s)."""
+    parts = urlsplit(base_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise InputError(f"adresse de vérification invalide : « {base_url} » "
+                         "(attendu : https://site/chemin, sans ? ni #)")
+    return base_url.strip().rstrip("/")
+
+
+def verification_url(laureate: Laureate, base_url: str | None = None) -> str:
+    """`{base_url}/{year}/{slug}/`: the page a citizen opens to check the certificate."""
+    base = check_base_url(base_url or certificate_data().base_url)
+    return f"{base}/{laureate.annee}/{laureate.slug}/"
+
+
+def short_url(url: str) -> str:
+    """The address as printed under the QR code: without the scheme."""
+    return url.split("://", 1)[-1]
+
+
+def _words(theme: Theme) -> Callable[..., str]:
+    """Wording lookup: the theme's [wording] wins over certificate.toml, then fields are filled in."""
+    defaults = certificate_data().wording
+
+    def word(key: str, **fields: object) -> str:
+        template = theme.wording.get(key, defaults.get(key, ""))
+        values = {"label": theme.word("label"), "organiser": theme.word("organiser"), **fields}
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise InputError(f"{theme.source} : texte « {key} » invalide : « {template} » ({exc})") from None
+
+    return word
+
+
+def _awarded_line(word: Callable[..., str], year: int, ceremony: Ceremony) -> str:
+    """« Décerné le 19 novembre 2025 — Congrès des Maires, Paris », or « Décerné en 2019 »."""
+    if ceremony.date is not None:
+        key = "certificate_awarded_on_at" if ceremony.place else "certificate_awarded_on"
+        return word(key, date=french_date(ceremony.date), place=ceremony.place, year=year)
+    key = "certificate_awarded_in_at" if ceremony.place else "certificate_awarded_in"
+    return word(key, year=year, place=ceremony.place)
+
+
+def _qr_colours(theme: Theme) -> tuple[Color, Color]:
+    """Dark modules on a light ground whatever the theme: inverted codes defeat many phone readers."""
+    ink, ground = theme.color("ink"), theme.color("background")
+    return (ink, ground) if ink.luminance < ground.luminance else (ground, ink)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """Page geometry for one orientation (mm)."""
+
+    width: float
+    height: float
+    column: Box          # the centred text column
+    flow_top: float
+    flow_bottom: float
+    heights: dict[str, float]
+    gaps: dict[str, float]  # relative share of the free space placed above each block
+    sizes: dict[str, float]
+    bottom: float         # top of the signature / QR band
+    qr: float             # QR side, quiet zone included
+
+
+_PORTRAIT = _Grid(
+    210.0, 297.0, Box(25.0, 0, 160.0, 0), 22.0, 220.0,
+    heights={"label": 10, "title": 12, "intro": 10, "name": 36, "type": 6, "awarded": 6, "marks": 34,
+             "distinction": 11, "mentions": 10, "date": 6},
+    gaps={"label": 0, "title": 1.6, "intro": 1.2, "name": 0.8, "type": 0.2, "awarded": 1.4, "marks": 0.6,
+          "distinction": 0.5, "mentions": 0.6, "date": 1.0},
+    sizes={"label": 8.0, "title": 11.0, "intro": 4.6, "name": 13.0, "type": 5.0, "awarded": 4.8,
+           "distinction": 10.0, "mentions": 4.4, "date": 4.8, "small": 4.2},
+    bottom=232.0, qr=36.0,
+)
+_LANDSCAPE = _Grid(
+    297.0, 210.0, Box(30.0, 0, 237.0, 0), 19.0, 150.0,
+    heights={"label": 9, "title": 11, "intro": 6, "name": 24, "type": 5, "awarded": 5, "marks": 25,
+             "distinction": 10, "mentions": 7, "date": 5},
+    gaps={"label": 0, "title": 1.0, "intro": 0.8, "name": 0.6, "type": 0.2, "awarded": 1.0, "marks": 0.5,
+          "distinction": 0.4, "mentions": 0.4, "date": 0.8},
+    sizes={"label": 7.5, "title": 10.0, "intro": 4.6, "name": 12.0, "type": 4.6, "awarded": 4.6,
+           "distinction": 9.0, "mentions": 4.2, "date": 4.6, "small": 4.0},
+    bottom=155.0, qr=34.0,
+)
+
+
+def _stack(grid: _Grid, keys: list[str]) -> dict[str, Box]:
+    """Stack the blocks in the flow area, sharing the free height between gaps by weight."""
+    col = grid.column
+    free = grid.flow_bottom - grid.flow_top - sum(grid.heights[k] for k in keys)
+    weight = sum(grid.gaps[k] for k in keys) or 1.0
+    y = grid.flow_top
+    boxes = {}
+    for k in keys:
+        y += free * grid.gaps[k] / weight
+        boxes[k] = Box(col.x, y, col.w, grid.heights[k])
+        y += grid.heights[k]
+    return boxes
+
+
+def _frame(theme: Theme, w: float, h: float) -> list[Node]:
+    """White (theme) page, a bold outer rule and a hairline inside it: the look of a diploma, flat colours."""
+    accent = theme.color("frame")
+    return [
+        Rect(0, 0, w, h, fill=theme.color("background")),
+        Rect(10, 10, w - 20, h - 20, stroke=accent, stroke_width=1.2, rx=3.0),
+        Rect(13, 13, w - 26, h - 26, stroke=accent, stroke_width=0.3, rx=1.5),
+    ]
+
+
+def _url_lines(text: str) -> list[str]:
+    """The short URL cut at the slash nearest its middle, for a second line when one is too narrow."""
+    cuts = [i + 1 for i, ch in enumerate(text[:-1]) if ch == "/"]
+    if not cuts:
+        return [text]
+    cut = min(cuts, key=lambda i: abs(i - len(text) / 2))
+    return [text[:cut], text[cut:]]
+
+
+def _verification(theme: Theme, grid: _Grid, url: str, word: Callable[..., str]) -> list[Node]:
+    """QR code at the right of the bottom band, the verification address under it (right-aligned)."""
+    col = grid.column
+    right = col.x + col.w
+    dark, light = _qr_colours(theme)
+    qr_x = right - grid.qr
+    nodes: list[Node] = [qr_group(url, qr_x, grid.bottom, grid.qr, dark=dark, light=light, ecc="M")]
+    muted, ink = theme.color("muted"), theme.color("ink")
+    y = grid.bottom + grid.qr + 0.8
+    text_box = Box(right - 95.0, y, 95.0, 4.2)
+    nodes.append(place_fixed(theme, word("certificate_verify"), Box(right - 95.0, grid.bottom - 6.0, 95.0, 4.4),
+                             fill=muted, max_size=3.6, align="right"))
+    short = short_url(url)
+    placed = place_text(theme, short, text_box, fill=ink, max_size=3.4, min_size=2.6, align="right")
+    if placed is not None:
+        nodes.append(placed.group)
+        return nodes
+    for i, line in enumerate(_url_lines(short)):
+        nodes.append(place_fixed(theme, line, Box(text_box.x, y + i * 4.0, text_box.w, 3.6), fill=ink,
+                                 max_size=3.2, align="right"))
+    return nodes
+
+
+def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str) -> list[Node]:
+    """Who signs (role, name), a rule for a handwritten signature, and the certificate number."""
+    col = grid.column
+    ink, muted = theme.color("ink"), theme.color("muted")
+    w = 88.0
+    y = grid.bottom
+    small = grid.sizes["small"]
+    nodes: list[Node] = []
+    if role:
+        nodes.append(place_fixed(theme, role, Box(col.x, y, w, small + 1), fill=ink, max_size=small,
+                                 align="left"))
+    if name:
+        nodes.append(place_fixed(theme, name, Box(col.x, y + small + 2.2, w, small + 1), fill=ink, bold=True,
+                                 max_size=small, align="left"))
+    rule_y = y + grid.qr - 10.0
+    nodes.append(Rect(col.x, rule_y, 70.0, 0.25, fill=muted))
+    nodes.append(place_fixed(theme, number, Box(col.x, y + grid.qr + 0.8, w, 4.2), fill=ink, bold=True,
+                             max_size=3.6, align="left"))
+    return nodes
+
+
+def certificate_scene(
+    laureate: Laureate,
+    theme: Theme,
+    *,
+    base_url: str | None = None,
+    orientation: str = "portrait",
+    date: date | str | None = None,
+    place: str | None = None,
+    signatory: str | None = None,
+    signatory_role: str | None = None,
+) -> LayoutResult:
+    """Lay out a laureate's certificate; notes say if the name had to be shrunk or shortened.
+
+    `date` / `place` override the ceremony kept in certificate.toml; an unknown date prints
+    « Décerné en {year} » rather than a guess.
+    """
+    grid = {"portrait": _PORTRAIT, "landscape": _LANDSCAPE}.get(orientation)
+    if grid is None:
+        raise InputError(f"orientation inconnue : « {orientation} » (portrait ou landscape)")
+    data = certificate_data()
+    word = _words(theme)
+    known = data.ceremonies.get(laureate.annee, Ceremony())
+    when = parse_date(date) if isinstance(date, str) else date
+    ceremony = Ceremony(when or known.date, place if place is not None else known.place)
+    if ceremony.date is not None and ceremony.date.year != laureate.annee:
+        raise InputError(f"la date de remise « {french_date(ceremony.date)} » n'est pas en {laureate.annee}")
+    url = verification_url(laureate, base_url)
+    number = word("certificate_number", number=laureate.certificate_number)
+    ink, accent, muted = theme.color("ink"), theme.color("accent"), theme.color("muted")
+    sz = grid.sizes
+
+    keys = ["label", "title", "intro", "name", "type", "awarded", "marks", "distinction"]
+    keys += ["mentions"] if laureate.mentions else []
+    keys += ["date"]
+    box = _stack(grid, keys)
+    nodes: list[Node] = _frame(theme, grid.width, grid.height)
+    nodes.append(place_fixed(theme, theme.word("label"), box["label"], fill=accent, bold=True,
+                             max_size=sz["label"]))
+    nodes.append(place_fixed(theme, word("certificate_title"), box["title"], fill=ink, bold=True,
+                             max_size=sz["title"]))
+    nodes.append(place_fixed(theme, word("certificate_intro"), box["intro"], fill=muted, max_size=sz["intro"],
+                             max_lines=2))
+    name_group, notes = place_name(theme, laureate.display_name, laureate.nom_court, box["name"],
+                                   family="certificate", fill=ink, max_size=sz["name"], max_lines=3)
+    nodes.append(name_group)
+    kind = laureate.type.label_fr + (f" ({laureate.departement})" if laureate.departement else "")
+    nodes.append(place_fixed(theme, kind, box["type"], fill=muted, max_size=sz["type"]))
+    nodes.append(place_fixed(theme, word("certificate_awarded", year=laureate.annee), box["awarded"], fill=ink,
+                             max_size=sz["awarded"]))
+    m = box["marks"]
+    nodes.append(marks_group(laureate.distinction, theme, m.x, m.y, m.w, m.h))
+    nodes.append(place_fixed(theme, _capital(laureate.distinction_words), box["distinction"], fill=accent,
+                             bold=True, max_size=sz["distinction"]))
+    if laureate.mentions:
+        nodes.append(place_fixed(theme, mentions_phrase(laureate.mentions), box["mentions"], fill=ink,
+                                 max_size=sz["mentions"], max_lines=2))
+    nodes.append(place_fixed(theme, _awarded_line(word, laureate.annee, ceremony), box["date"], fill=ink,
+                             max_size=sz["date"]))
+    role = signatory_role if signatory_role is not None else word("certificate_signatory_role")
+    nodes += _signature(theme, grid, role, signatory if signatory is not None else data.signatory, number)
+    nodes += _verification(theme, grid, url, word)
+
+    fields = {"year": laureate.annee, "name": laureate.display_name,
+              "distinction": laureate.distinction_words}
+    title = word("certificate_document_title", **fields)
+    meta = {
+        "pdf_profile": PDF_PROFILE,
+        "title": title,
+        "subject": word("certificate_subject", **fields),
+        "author": theme.word("organiser"),
+        "keywords": ", ".join([theme.word("label"), str(laureate.annee), laureate.distinction_words,
+                               laureate.certificate_number]),
+        "date": (ceremony.date or _year_start(laureate.annee)).isoformat(),
+        "lang": "fr-FR",
+        "certificate_number": laureate.certificate_number,
+        "verification_url": url,
+    }
+    scene = Scene(
+        width=grid.width,
+        height=grid.height,
+        root=Group(tuple(nodes)),
+        title=title,
+        desc=award_description(theme, laureate.distinction, laureate.annee, laureate.display_name,
+                               laureate.mentions, laureate.type.value)
+        + f" {number}. Vérification : {url}",
+        meta=meta,
+    )
+    return LayoutResult(scene, tuple(notes))
+
+
+def _year_start(year: int) -> date:
+    """Metadata date when the ceremony date is unknown: the award year, never the clock."""
+    return date(year, 1, 1)
