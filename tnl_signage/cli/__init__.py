@@ -13,6 +13,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("check", "check"),
     ("badge", "badge"),
     ("badge", "badges"),
+    ("kit", "kit"),
 )
 
 

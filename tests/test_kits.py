@@ -1,0 +1,158 @@
+"""Kits as the communication team gets them: complete, verifiable, reproducible, resumable after a crash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tnl_signage.cli import cli
+from tnl_signage.errors import InputError
+from tnl_signage.kit import KitOptions, make_kit, make_kits
+from tnl_signage.kit.manifest import manifest_matches
+from tnl_signage.model import Laureate
+
+ROWS = [
+    "nom;type;departement;niveau;annee;mentions;nom_court",
+    "Ville de Boé;commune;47;or;2025;;",
+    "Parc national des Écrins;autre;05;bronze;2025;premiere-candidature|mutualisation;",
+    "Ville d'Échirolles;commune;38;5;2022;;",
+]
+
+
+def write_palmares(folder: Path, rows: list[str]) -> Path:
+    path = folder / "palmares.csv"
+    path.write_bytes(("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8"))
+    return path
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("kits")
+    palmares = write_palmares(base, ROWS)
+    summary = make_kits(palmares, base / "out", jobs=2)
+    assert summary.made == 3 and not summary.failures and not summary.problems
+    return palmares, base / "out"
+
+
+def test_every_manifest_matches_its_files(built: tuple[Path, Path]) -> None:
+    _, out = built
+    folders = sorted(p.parent for p in out.glob("*/*/manifest.json"))
+    assert [f.relative_to(out).as_posix() for f in folders] == [
+        "2022/ville-d-echirolles", "2025/parc-national-des-ecrins", "2025/ville-de-boe"]
+    for folder in folders:
+        assert manifest_matches(folder)
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        listed = {f["path"] for f in manifest["fichiers"]}
+        assert "LISEZMOI.html" in listed and "badges/badge-seal-light.svg" in listed
+        assert "badges/badge-seal-dark@2x.png" in listed
+        assert manifest["laureat"]["slug"] == folder.name
+        assert manifest["outil"]["nom"] == "tnl-signage"
+    # a changed byte is noticed
+    victim = out / "2025" / "ville-de-boe" / "badges" / "badge-seal-light.svg"
+    original = victim.read_bytes()
+    victim.write_bytes(original.replace("Boé".encode(), b"Boe"))
+    try:
+        assert not manifest_matches(victim.parent.parent)
+    finally:
+        victim.write_bytes(original)
+
+
+def test_zip_holds_exactly_the_folder(built: tuple[Path, Path]) -> None:
+    _, out = built
+    for zip_path in out.glob("*/*.zip"):
+        folder = zip_path.with_suffix("")
+        with zipfile.ZipFile(zip_path) as archive:
+            names = sorted(archive.namelist())
+            assert names == sorted(f"{folder.name}/{p.relative_to(folder).as_posix()}"
+                                   for p in folder.rglob("*") if p.is_file())
+            for name in names:
+                assert archive.read(name) == (folder.parent / name).read_bytes()
+            assert {info.date_time for info in archive.infolist()} == {(int(folder.parent.name), 12, 1, 0, 0, 0)}
+
+
+def test_index_csv_lists_every_kit(built: tuple[Path, Path]) -> None:
+    _, out = built
+    raw = (out / "2025" / "index.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw
+    text = raw.decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "slug;nom;distinction;dossier;zip;statut;remarques"
+    assert lines[1].startswith("parc-national-des-ecrins;Parc national des Écrins;Label Bronze;")
+    assert lines[2].startswith("ville-de-boe;Ville de Boé;Label Or;ville-de-boe/;ville-de-boe.zip;fait")
+
+
+def test_two_runs_give_identical_trees(built: tuple[Path, Path], tmp_path: Path) -> None:
+    palmares, out = built
+    make_kits(palmares, tmp_path / "again", jobs=1)
+    assert tree_digest(tmp_path / "again") == tree_digest(out)
+
+
+def test_rerun_skips_complete_kits_and_force_redoes(built: tuple[Path, Path], tmp_path: Path) -> None:
+    palmares, out = built
+    summary = make_kits(palmares, out, jobs=1)
+    assert (summary.made, summary.kept) == (0, 3)
+    summary = make_kits(palmares, out, jobs=1, options=KitOptions(force=True))
+    assert (summary.made, summary.kept) == (3, 0)
+
+
+def test_killed_run_then_rerun_equals_uninterrupted_run(built: tuple[Path, Path], tmp_path: Path) -> None:
+    palmares, reference = built
+    out = tmp_path / "killed"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tnl_signage.cli", "kit", str(palmares), "-o", str(out), "--jobs", "1", "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    # Kill while a kit is being written: its hidden partial folder exists.
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(out.glob("*/.*.partial/badges/*.png")):
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    # No final name holds a half kit: every kit folder present is complete.
+    for folder in out.glob("*/*"):
+        if folder.is_dir() and not folder.name.startswith("."):
+            assert manifest_matches(folder), folder
+    assert any(out.glob("*/.*.partial")), "the kill should leave a partial folder, hidden"
+    summary = make_kits(palmares, out, jobs=1)
+    assert summary.made >= 1
+    assert tree_digest(out) == tree_digest(reference)
+
+
+def test_bad_rows_are_reported_and_good_rows_get_kits(tmp_path: Path) -> None:
+    palmares = write_palmares(tmp_path, [*ROWS[:2], "Ville de Nulle-Part;commune;;12;2025;;", "Ville de Lyon;commune;69;3;2021;;"])
+    result = CliRunner().invoke(cli, ["kit", str(palmares), "-o", str(tmp_path / "out"), "--quiet", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "ligne 3" in result.stderr and "« 12 »" in result.stderr
+    assert "2 kits faits" in result.stdout
+    assert (tmp_path / "out" / "2021" / "ville-de-lyon" / "manifest.json").is_file()
+    assert (tmp_path / "out" / "2025" / "ville-de-boe.zip").is_file()
+
+
+def test_unrelated_folder_is_never_deleted(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    foreign = out / "2025" / "ville-de-boe"
+    foreign.mkdir(parents=True)
+    (foreign / "mes-photos.txt").write_text("à garder", encoding="utf-8")
+    laureate = Laureate.create(nom="Ville de Boé", niveau="or", annee=2025)
+    with pytest.raises(InputError, match="n'est pas un kit"):
+        make_kit(laureate, out)
+    assert (foreign / "mes-photos.txt").read_text(encoding="utf-8") == "à garder"
+    assert sorted(p.name for p in out.rglob("*")) == ["2025", "mes-photos.txt", "ville-de-boe"]

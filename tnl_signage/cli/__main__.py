@@ -1,0 +1,5 @@
+"""`python -m tnl_signage.cli` runs the command line (used by tests that kill a real process)."""
+
+from . import main
+
+main()

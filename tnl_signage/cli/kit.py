@@ -1,0 +1,67 @@
+"""`kit`: every laureate's complete kit from the palmarès in one command (the main job)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..kit import KitOptions, make_kits
+from ..kit.builder import KitOutcome
+from .common import THEME_HELP, run_safely
+
+
+@click.command("kit")
+@click.argument("palmares", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Dossier des kits : ANNÉE/SLUG/ et ANNÉE/SLUG.zip par lauréat.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Processus en parallèle (par défaut : le nombre de cœurs).")
+@click.option("--base-url", default=KitOptions.base_url, show_default=True,
+              help="Adresse du site de vérification (code QR, liens, Open Badges).")
+@click.option("--signing-key", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Clé Ed25519 de l'organisateur pour signer les Open Badges 3.0.")
+@click.option("--theme", default="light", show_default=True, help=THEME_HELP)
+@click.option("--force", is_flag=True, help="Refaire aussi les kits déjà complets.")
+@click.option("--quiet", "-q", is_flag=True, help="Sans barre de progression ni détail.")
+@run_safely
+def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_key: str | None, theme: str,
+        force: bool, quiet: bool) -> None:
+    """Produit le kit complet de chaque lauréat d'un palmarès (CSV ou JSON).
+
+    Les kits déjà complets sont conservés (relancer après une interruption termine le travail) ;
+    les lignes en erreur sont signalées et sautées, les autres lauréats ont leur kit.
+    """
+    from ..weburls import check_base_url
+
+    options = KitOptions(base_url=check_base_url(base_url), theme=theme, force=force,
+                         signing_key=os.fspath(signing_key) if signing_key else None)
+    if signing_key is None and not quiet:
+        click.echo("Open Badges 3.0 non signés : pas de --signing-key (les Open Badges 2.0 sont produits).", err=True)
+    show_bar = not quiet and sys.stderr.isatty()
+    if show_bar:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Kits", total=None)
+
+            def advance(_: KitOutcome | None) -> None:
+                bar.advance(task)
+
+            summary = make_kits(palmares, output, jobs=jobs, options=options, progress=advance)
+    else:
+        summary = make_kits(palmares, output, jobs=jobs, options=options)
+    if not quiet:
+        for outcome in summary.outcomes:
+            for note in outcome.notes:
+                click.echo(f"{outcome.laureate.nom} ({outcome.laureate.annee}) : {note}", err=True)
+    for laureate, message in summary.failures:
+        click.echo(f"{laureate.nom} ({laureate.annee}) : {message}", err=True)
+    for problem in sorted(summary.problems, key=lambda p: (not p.is_error, p.line or 0)):
+        click.echo(str(problem), err=True)
+    click.echo(f"{summary.made} kits faits, {summary.kept} déjà à jour, {len(summary.failures)} en échec, "
+               f"{len(summary.errors)} lignes en erreur — {output}")
+    if summary.errors or summary.failures:
+        raise SystemExit(1)
