@@ -137,7 +137,8 @@ def test_killed_run_then_rerun_equals_uninterrupted_run(built: tuple[Path, Path]
 
 
 def test_bad_rows_are_reported_and_good_rows_get_kits(tmp_path: Path) -> None:
-    palmares = write_palmares(tmp_path, [*ROWS[:2], "Ville de Nulle-Part;commune;;12;2025;;", "Ville de Lyon;commune;69;3;2021;;"])
+    rows = [*ROWS[:2], "Ville de Nulle-Part;commune;;12;2025;;", "Ville de Lyon;commune;69;3;2021;;"]
+    palmares = write_palmares(tmp_path, rows)
     result = CliRunner().invoke(cli, ["kit", str(palmares), "-o", str(tmp_path / "out"), "--quiet", "--jobs", "1"])
     assert result.exit_code == 1
     assert "ligne 3" in result.stderr and "« 12 »" in result.stderr

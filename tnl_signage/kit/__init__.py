@@ -1,6 +1,6 @@
 """Kits: every file a laureate needs, in one folder and one zip, made atomically and reproducibly."""
 
-from .builder import KitOptions, KitOutcome, make_kit
 from .batch import BatchSummary, make_kits
+from .builder import KitOptions, KitOutcome, make_kit
 
 __all__ = ["BatchSummary", "KitOptions", "KitOutcome", "make_kit", "make_kits"]
