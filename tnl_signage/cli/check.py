@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import InputError
 from ..model import Palmares, Problem
 from ..palmares_loader import JSON_SUFFIXES, load_palmares
+from .common import run_safely
 
 
 def _plural(count: int, word: str) -> str:
@@ -31,16 +31,14 @@ def ordered(problems: tuple[Problem, ...]) -> list[Problem]:
 
 @click.command("check")
 @click.argument("palmares", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@run_safely
 def check(palmares: Path) -> None:
     """Vérifie un palmarès (CSV ou JSON) sans rien générer.
 
     Affiche le nombre de lauréats valides, puis chaque erreur et avertissement avec son fichier, sa ligne,
     son champ et sa valeur. Code de sortie 1 s'il y a au moins une erreur, 0 sinon (avertissements seuls).
     """
-    try:
-        result = load_palmares(palmares)
-    except InputError as exc:
-        raise click.ClickException(str(exc)) from exc
+    result = load_palmares(palmares)
     click.echo(summary(result))
     for problem in ordered(result.problems):
         click.echo(str(problem), err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import IO, Any, ParamSpec, TypeVar
 
 import click
 
@@ -12,6 +12,13 @@ from ..errors import TnlError
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+class UserError(click.ClickException):
+    """A user's mistake, shown in French on one line: « Erreur : … »."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"Erreur : {self.format_message()}", err=True, file=file)
 
 
 def run_safely(func: Callable[P, R]) -> Callable[P, R]:
@@ -22,10 +29,10 @@ def run_safely(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except TnlError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise UserError(str(exc)) from None
         except OSError as exc:
             name = exc.filename if exc.filename else ""
-            raise click.ClickException(f"{name} : {exc.strerror or exc}".strip(" :")) from None
+            raise UserError(f"{name} : {exc.strerror or exc}".strip(" :")) from None
 
     return wrapper
 
