@@ -28,5 +28,6 @@ def pixel_size(scene: Scene, size: int | None) -> tuple[int, int]:
 
 def write(scene: Scene, out: IO[bytes], *, size: int | None = None, **_: Any) -> None:
     w, h = pixel_size(scene, size)
-    svg = to_svg(scene, width=str(w), height=str(h)).encode("utf-8")
+    # Same geometry as the published SVG, at full outline precision, written inline for speed.
+    svg = to_svg(scene, width=str(w), height=str(h), inline=True, grid=1).encode("utf-8")
     cairosvg.svg2png(bytestring=svg, write_to=out, output_width=w, output_height=h)

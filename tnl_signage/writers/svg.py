@@ -53,9 +53,10 @@ class _Painter:
     """Writes colours as attributes (`fill="#hex"`), or as classes named after the theme colour
     (`class="f-ink"`) so a stylesheet can swap palettes (the `auto` light/dark badge)."""
 
-    def __init__(self, classes: bool, grid: int = 1) -> None:
+    def __init__(self, classes: bool, grid: int = 1, inline: bool = False) -> None:
         self.classes = classes
         self.grid = grid
+        self.inline = inline
 
     def fill(self, el: BaseElement, color: Color) -> None:
         if self.classes:
@@ -78,7 +79,10 @@ class _Painter:
 
 def _node(dwg: svgwrite.Drawing, node: Node, painter: _Painter) -> BaseElement:
     if isinstance(node, Use):
-        el = dwg.use(f"#{node.symbol.id}")
+        if painter.inline:
+            el = dwg.path(d=symbol_path_data(node.symbol, painter.grid))
+        else:
+            el = dwg.use(f"#{node.symbol.id}")
         s = f"{node.scale * painter.grid:.6g}"
         el["transform"] = f"translate({_n(node.x)} {_n(node.y)}) scale({s})"
         if node.fill is not None:
@@ -141,11 +145,22 @@ def _line(dwg: svgwrite.Drawing, uses: list[Use], painter: _Painter) -> BaseElem
     first = uses[0]
     if len(uses) == 1:
         return _node(dwg, first, painter)
-    line = dwg.g()
     grid = painter.grid
+    if painter.inline:
+        # One path per line: each glyph's relative outline starts after an absolute move to its
+        # origin, so cached glyph data is only concatenated (rasterisers parse one element, not dozens).
+        parts = []
+        for use in uses:
+            dx = round((use.x - first.x) / use.scale / grid, 1)
+            parts.append(f"M{_n(dx)} 0{symbol_path_data(use.symbol, grid)}")
+        line = dwg.path(d="".join(parts))
+    else:
+        line = dwg.g()
     line["transform"] = f"translate({_n(first.x)} {_n(first.y)}) scale({first.scale * grid:.6g})"
     if first.fill is not None:
         painter.fill(line, first.fill)
+    if painter.inline:
+        return line
     for use in uses:
         el = dwg.use(f"#{use.symbol.id}")
         dx = round((use.x - first.x) / use.scale / grid, 1)
@@ -162,14 +177,18 @@ def to_svg(
     height: str | None = None,
     css: str | None = None,
     color_classes: bool = False,
+    inline: bool = False,
+    grid: int | None = None,
 ) -> str:
     """The SVG document as text (no XML declaration, so it can be inlined in HTML).
 
     `color_classes` writes colours as `f-<name>`/`s-<name>` classes and `css` adds a <style>
     (used for the badge that follows the reader's light/dark preference, with no script).
+    `inline` writes outlines in place instead of <defs>/<use> (for rasterisers: same pixels, much
+    faster to parse); `grid` overrides the outline precision (1 = full font precision).
     """
-    grid = symbol_grid(scene)
-    painter = _Painter(color_classes, grid)
+    grid = symbol_grid(scene) if grid is None else grid
+    painter = _Painter(color_classes, grid, inline)
     b = scene.bleed
     if scene.px_size is not None:
         w, h = str(scene.px_size[0]), str(scene.px_size[1])
@@ -185,7 +204,7 @@ def to_svg(
     dwg.elements[1].xml.set("id", "tnl-desc")
     if css:
         dwg.defs.add(dwg.style(css))
-    for symbol in scene.symbols():
+    for symbol in () if inline else scene.symbols():
         path = dwg.path(d=symbol_path_data(symbol, grid), id=symbol.id)
         if symbol.fill_rule != "nonzero":
             path["fill-rule"] = symbol.fill_rule
