@@ -14,6 +14,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("badge", "badge"),
     ("badge", "badges"),
     ("kit", "kit"),
+    ("keys", "keys"),
+    ("openbadges", "openbadges"),
 )
 
 

@@ -1,0 +1,57 @@
+"""Shared, built-once data for the Open Badges tests: the example palmarès published with a throwaway key."""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from tnl_signage.model import Laureate
+from tnl_signage.openbadges import OpenBadgesResult, write_openbadges
+from tnl_signage.openbadges.keys import private_pem
+from tnl_signage.palmares_loader import load_palmares
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "palmares-exemple.csv"
+BASE_URL = "https://tnl.example.org/palmares"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    laureates: tuple[Laureate, ...]
+    key: Ed25519PrivateKey
+    result: OpenBadgesResult
+
+
+def _tmpdir(prefix: str) -> Path:
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
+@functools.cache
+def example_laureates() -> tuple[Laureate, ...]:
+    palmares = load_palmares(EXAMPLE)
+    assert not palmares.errors, palmares.errors
+    return palmares.laureates
+
+
+@functools.cache
+def signed_site() -> Site:
+    """The example palmarès with 2.0 and 3.0 files, signed by a key made for this test run only."""
+    key = Ed25519PrivateKey.generate()
+    root = _tmpdir("tnl-ob-site-")
+    result = write_openbadges(example_laureates(), root, BASE_URL, signing_key=key)
+    return Site(root, example_laureates(), key, result)
+
+
+def key_pem(key: Ed25519PrivateKey) -> bytes:
+    return private_pem(key)

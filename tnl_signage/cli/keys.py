@@ -1,0 +1,59 @@
+"""`tnl-signage keys init DIR`: create the organiser's Open Badges 3.0 signing key (Ed25519)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from ..openbadges.keys import KEY_FILENAME, controller_document, generate_key, public_multibase, save_private_key
+from ..openbadges.paths import SiteUrls
+from ..openbadges.publish import json_bytes
+from .common import run_safely
+
+
+def git_work_tree(directory: Path) -> Path | None:
+    """The git work tree containing `directory` (existing or not), if any: a key must never be committed."""
+    for candidate in (directory.resolve(), *directory.resolve().parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+@click.group("keys")
+def keys() -> None:
+    """Clé de signature des Open Badges 3.0 de l'organisateur."""
+
+
+@keys.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--base-url", default=None, metavar="URL",
+              help="Adresse publique du site (ex. https://territoire-numerique-libre.org/palmares) : écrit aussi "
+                   "issuer-v3.json, le document public qui déclare la clé.")
+@run_safely
+def init(directory: Path, base_url: str | None) -> None:
+    """Crée une clé Ed25519 dans DIRECTORY/openbadges-ed25519.pem (lisible par vous seul, mode 0600).
+
+    Refuse de remplacer une clé existante et d'écrire dans un dépôt git. Gardez ce fichier hors de tout
+    dépôt et de tout kit : quiconque le possède peut signer des badges au nom de l'organisateur. Seule sa
+    moitié publique est publiée, dans
+    openbadges/issuer-v3.json (écrit ici avec --base-url, ou par la génération du site).
+    """
+    urls = SiteUrls.of(base_url) if base_url else None
+    repo = git_work_tree(directory)
+    if repo is not None:
+        raise InputError(f"{directory} est dans le dépôt git {repo} : une clé privée ne doit jamais y être "
+                         "enregistrée ; choisissez un dossier hors de tout dépôt")
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    key = generate_key()
+    path = save_private_key(key, directory / KEY_FILENAME)
+    click.echo(f"Clé privée créée : {path} (mode 0600 ; ne la versionnez pas, ne la diffusez pas)")
+    click.echo(f"Clé publique (Multikey) : {public_multibase(key)}")
+    if urls is not None:
+        doc_path = directory / "issuer-v3.json"
+        doc_path.write_bytes(json_bytes(controller_document(key, urls)))
+        click.echo(f"Document public de l'émetteur : {doc_path} (à publier à {urls.issuer_v3})")
+
+
+__all__ = ["keys"]
