@@ -33,6 +33,16 @@ def badges(ctx: KitContext) -> list[str]:
     return notes
 
 
+def openbadges(ctx: KitContext) -> list[str]:
+    """Open Badges 2.0 (always) and 3.0 (signed, when the organiser's key is given)."""
+    from ..openbadges.publish import NO_KEY_NOTE, openbadges_for_laureate
+
+    result = openbadges_for_laureate(ctx.laureate, ctx.folder / "openbadges", ctx.options.base_url,
+                                     theme=ctx.options.theme, signing_key=ctx.options.signing_key)
+    # The missing key is said once per run by the CLI, not once per laureate.
+    return [note for note in result.notes if note != NO_KEY_NOTE]
+
+
 def lisezmoi(ctx: KitContext) -> list[str]:
     """LISEZMOI.html: what each file is for and who receives it (French, accessible, no script)."""
     from .readme import write_readme
@@ -41,4 +51,4 @@ def lisezmoi(ctx: KitContext) -> list[str]:
     return []
 
 
-PRODUCERS: tuple[Producer, ...] = (badges, lisezmoi)
+PRODUCERS: tuple[Producer, ...] = (badges, openbadges, lisezmoi)
