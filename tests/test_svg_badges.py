@@ -59,7 +59,7 @@ def test_glyphs_and_marks_are_defined_once_and_reused(echirolles: Laureate) -> N
     assert len(ids) == len(set(ids))
     uses = [u.get(XLINK) for u in root.iter(f"{SVG}use")]
     # « Ville d'Échirolles » repeats l, e, i; five marks share one symbol
-    assert uses.count("#copyleft") == 5
+    assert sum(1 for u in uses if u.startswith("#copyleft")) == 5
     assert len(uses) > len(ids)
     assert all(u[1:] in ids for u in uses)
 

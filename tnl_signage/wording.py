@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from .scales import Distinction, Mention
 from .theme import Theme
 
-_NUMBERS = {1: "une", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}
+_NUMBERS = {1: "une", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}  # « une marque »
+_MASCULINE = {1: "un", 2: "deux", 3: "trois"}  # « un point »
 
 
 def marks_phrase(distinction: Distinction) -> str:
@@ -21,7 +22,7 @@ def marks_phrase(distinction: Distinction) -> str:
         pips = max(0, distinction.rank - 1)
         return (
             f"une médaille dentelée couleur {distinction.metal} portant le symbole copyleft "
-            f"et {_NUMBERS.get(pips, str(pips))} point{'s' if pips > 1 else ''}"
+            f"et {_MASCULINE.get(pips, str(pips))} point{'s' if pips > 1 else ''}"
         )
     n = distinction.marks
     return f"{_NUMBERS.get(n, str(n))} marque{'s' if n > 1 else ''} copyleft"

@@ -14,8 +14,14 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("badge", "badge"),
     ("badge", "badges"),
     ("kit", "kit"),
+    ("print_cmds", "panel"),
+    ("print_cmds", "plaque"),
+    ("print_cmds", "poster"),
+    ("print_cmds", "formats"),
     ("keys", "keys"),
     ("openbadges", "openbadges"),
+    ("site", "site"),
+    ("site", "serve"),
 )
 
 

@@ -15,13 +15,12 @@ from ..colors import Color
 from ..formats import PrintFormat, check_bleed, load_formats
 from ..geometry import rounded_rect_commands
 from ..marks import marks_group
-from ..model import Laureate
 from ..scene import Circle, Group, Node, Path, Rect, Scene
+from ..text import FittedText, fit_text, get_face, text_group
+from ..text.fitting import measure_line
 from ..theme import Theme
 from ..wording import award_description, award_title
 from .badges import BadgeContent, LayoutResult
-from ..text import FittedText, fit_text, get_face, text_group
-from ..text.fitting import measure_line
 from .common import Box, place_fixed, place_name
 
 FAMILIES = ("panel", "plaque", "poster")
@@ -30,14 +29,6 @@ HAIRLINE_MM = 0.25 * PT_MM
 CUT_CONTOUR = Color("CutContour", (236, 0, 140), (0.0, 100.0, 0.0, 0.0), spot="CutContour")
 HOLE_CLEARANCE_MM = 3.0
 LANDSCAPE_RATIO = 1.2
-
-
-def content_for(laureate: Laureate) -> BadgeContent:
-    """What a laureate's panel, plaque or poster says."""
-    return BadgeContent(
-        distinction=laureate.distinction, year=laureate.annee, name=laureate.display_name,
-        short_name=laureate.nom_court, mentions=laureate.mentions, type_label=laureate.type.value,
-    )
 
 
 def _stack(box: Box, rows: Sequence[tuple[str, float]], gap: float) -> dict[str, Box]:
@@ -117,8 +108,12 @@ def cut_contour_group(fmt: PrintFormat, radius: float) -> Group:
     return Group((Path(cmds, stroke=CUT_CONTOUR, stroke_width=HAIRLINE_MM),), id="cut-contour", role="cut")
 
 
-def _mentions_text(c: BadgeContent) -> str:
-    label = "Mention spéciale" if len(c.mentions) == 1 else "Mentions spéciales"
+def _mentions_text(theme: Theme, c: BadgeContent) -> str:
+    """« Mention spéciale : … » in the theme's words (singular or plural)."""
+    if len(c.mentions) == 1:
+        label = theme.wording.get("mentions_title", "Mention spéciale")
+    else:
+        label = theme.wording.get("mentions_title_plural", "Mentions spéciales")
     return f"{label} : " + " · ".join(m.name for m in c.mentions)
 
 
@@ -203,8 +198,8 @@ def _portrait(theme: Theme, c: BadgeContent, area: Box, family: str) -> tuple[li
     nodes.append(_best_marks(c, theme, rows["marks"]))
     nodes.append(Group((place_fixed(theme, c.distinction.words, rows["words"], fill=ink, bold=True,
                                     max_size=max(title_size, 0.1)),), id="distinction"))
-    nodes.append(place_fixed(theme, theme.word("awarded_to"), rows["awarded"], fill=muted,
-                             max_size=rows["awarded"].h * 1.3))
+    nodes.append(Group((place_fixed(theme, theme.word("awarded_to"), rows["awarded"], fill=muted,
+                                    max_size=rows["awarded"].h * 1.3),), id="awarded"))
     notes = _name_and_footer(theme, c, rows, family, nodes, max_lines=3, align="center", cap=title_size)
     return nodes, notes
 
@@ -223,7 +218,7 @@ def _name_and_footer(theme: Theme, c: BadgeContent, rows: dict[str, Box], family
                                   max_size=min(box.h * 0.62, cap), max_lines=max_lines, align=align)
         nodes.append(Group((group,), id="name"))
     if c.mentions:
-        nodes.append(Group((place_fixed(theme, _mentions_text(c), rows["mentions"], fill=ink,
+        nodes.append(Group((place_fixed(theme, _mentions_text(theme, c), rows["mentions"], fill=ink,
                                         max_size=rows["mentions"].h * 0.75, max_lines=2, align=align),),
                            id="mentions"))
     footer = f"{theme.word('label')} · label décerné par {theme.word('organiser')} · {theme.word('website')}"
@@ -266,7 +261,7 @@ def print_scene(
     if fmt.holes is not None:
         nodes.append(_holes_group(fmt, theme))
     if cut_contour:
-        nodes.append(cut_contour_group(fmt, _cut_radius(family, fmt)))
+        nodes.append(cut_contour_group(fmt, cut_radius(family, fmt)))
     scene = Scene(
         width=w, height=h, root=Group(tuple(nodes)),
         title=award_title(theme, content.distinction, content.year, content.name),
@@ -279,6 +274,6 @@ def print_scene(
     return LayoutResult(scene, tuple(notes))
 
 
-def _cut_radius(family: str, fmt: PrintFormat) -> float:
+def cut_radius(family: str, fmt: PrintFormat) -> float:
     """The family's rounded corners (signs), never more than a tenth of the shorter side."""
     return min(load_formats().family(family).corner_radius, min(fmt.width, fmt.height) / 10)

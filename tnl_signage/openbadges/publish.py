@@ -46,8 +46,14 @@ class OpenBadgesResult:
 
 
 def json_bytes(value: Any) -> bytes:
-    """The published form of a JSON document: UTF-8, indented, keys sorted, final newline."""
-    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    """The published form of a JSON document: UTF-8, indented, keys sorted, final newline.
+
+    `<`, `>` and `&` are written as \\u escapes (same data once parsed): a name such as
+    « </script> » stays inert even if a page ever inlines the file.
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode("utf-8")
 
 
 def _key(signing_key: SigningKey) -> Ed25519PrivateKey | None:

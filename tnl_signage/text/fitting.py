@@ -5,6 +5,8 @@ All measures use ink bounds, so the placed outlines are guaranteed to lie inside
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
 from dataclasses import dataclass
 from itertools import combinations
@@ -87,17 +89,37 @@ def _block_height_em(lines: tuple[Line, ...], line_height: float, upem: int) -> 
     return (len(lines) - 1) * line_height + (lines[0].ink_top - lines[-1].ink_bottom) / upem
 
 
-def _split(tokens: list[str], cuts: tuple[int, ...]) -> list[str]:
-    bounds = (0, *cuts, len(tokens))
-    return ["".join(tokens[a:b]).strip() for a, b in zip(bounds, bounds[1:], strict=False)]
-
-
 def _best_size(lines: tuple[Line, ...], width: float, height: float, line_height: float, upem: int) -> float:
     widest = max(line.ink_width for line in lines)
     size_w = width * upem / widest if widest > 0 else float("inf")
     block = _block_height_em(lines, line_height, upem)
     size_h = height / block if block > 0 else float("inf")
     return min(size_w, size_h)
+
+
+EXACT_LIMIT = 200  # break combinations measured exactly; beyond, the most promising ones only
+SHORTLIST = 24
+
+
+def _candidate_cuts(face: FontFace, tokens: list[str], count: int) -> list[tuple[int, ...]]:
+    """Break combinations worth measuring exactly.
+
+    Few tokens: all of them. Many (a 60-word name has 1,711 ways onto 3 lines): rank them by the
+    widest line estimated from each token's advance, and keep the best few; those are then shaped
+    and measured exactly, so the box guarantee never rests on the estimate.
+    """
+    every = combinations(range(1, len(tokens)), count - 1)
+    if math.comb(len(tokens) - 1, count - 1) <= EXACT_LIMIT:
+        return list(every)
+    prefix = [0]
+    for token in tokens:
+        prefix.append(prefix[-1] + sum(g.advance for g in face.shape(token)))
+
+    def widest(cuts: tuple[int, ...]) -> int:
+        bounds = (0, *cuts, len(tokens))
+        return max(prefix[b] - prefix[a] for a, b in zip(bounds, bounds[1:], strict=False))
+
+    return heapq.nsmallest(SHORTLIST, every, key=widest)
 
 
 def fit_text(
@@ -121,10 +143,20 @@ def fit_text(
         return None
     best: tuple[float, tuple[Line, ...]] | None = None
     upem = face.units_per_em
+    measured: dict[tuple[int, int], Line] = {}
+
+    def line_of(a: int, b: int) -> Line:
+        """Each run of tokens is shaped once, however many break combinations use it."""
+        line = measured.get((a, b))
+        if line is None:
+            line = measured[(a, b)] = measure_line(face, "".join(tokens[a:b]).strip())
+        return line
+
     for count in range(1, min(max_lines, len(tokens)) + 1):
         options: list[tuple[float, int, tuple[Line, ...]]] = []
-        for cuts in combinations(range(1, len(tokens)), count - 1):
-            lines = tuple(measure_line(face, part) for part in _split(tokens, cuts))
+        for cuts in _candidate_cuts(face, tokens, count):
+            bounds = (0, *cuts, len(tokens))
+            lines = tuple(line_of(a, b) for a, b in zip(bounds, bounds[1:], strict=False))
             size = min(max_size, _best_size(lines, width, height, line_height, upem))
             widths = [line.ink_width for line in lines]
             options.append((size, max(widths) - min(widths), lines))

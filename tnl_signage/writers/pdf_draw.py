@@ -12,6 +12,7 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..colors import Color
 from ..geometry import circle_commands, rounded_rect_commands
@@ -46,10 +47,8 @@ class ScenePainter:
         """Scene mm (y down) -> page points (y up)."""
         return (self.dx + x) * mm, (self.top - y) * mm
 
-    def path(self, commands: list[PenCommand] | tuple[PenCommand, ...], fill: Color | None,
-             stroke: Color | None = None, stroke_width: float = 0.0, even_odd: bool = False) -> None:
-        if fill is None and stroke is None:
-            return
+    def build_path(self, commands: list[PenCommand] | tuple[PenCommand, ...]) -> PDFPathObject:
+        """The outline as a reportlab path, mapped through `pt` (its `getCode()` can be cached and reused)."""
         p = self.canvas.beginPath()
         current = (0.0, 0.0)
         for op, pts in commands:
@@ -70,6 +69,13 @@ class ScenePainter:
                 current = end
             elif op == "closePath":
                 p.close()
+        return p
+
+    def path(self, commands: list[PenCommand] | tuple[PenCommand, ...], fill: Color | None,
+             stroke: Color | None = None, stroke_width: float = 0.0, even_odd: bool = False) -> None:
+        if fill is None and stroke is None:
+            return
+        p = self.build_path(commands)
         c = self.canvas
         if fill is not None:
             c.setFillColor(self.color(fill))

@@ -5,6 +5,7 @@ Web scenes get pixel width/height; print scenes get millimetres with the bleed i
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from typing import IO, Any
 
@@ -42,6 +43,11 @@ def symbol_grid(scene: Scene) -> int:
         if grid / 2 * largest <= MAX_ERROR_PX:
             return grid
     return 1
+
+
+def _symbol_id(symbol: Symbol, grid: int) -> str:
+    """Same id, same outline: the grid is part of the id, so badges inlined together never mix outlines."""
+    return symbol.id if grid == 1 else f"{symbol.id}-{grid}"
 
 
 def _n(v: float) -> str:
@@ -82,7 +88,7 @@ def _node(dwg: svgwrite.Drawing, node: Node, painter: _Painter) -> BaseElement:
         if painter.inline:
             el = dwg.path(d=symbol_path_data(node.symbol, painter.grid))
         else:
-            el = dwg.use(f"#{node.symbol.id}")
+            el = dwg.use(f"#{_symbol_id(node.symbol, painter.grid)}")
         s = f"{node.scale * painter.grid:.6g}"
         el["transform"] = f"translate({_n(node.x)} {_n(node.y)}) scale({s})"
         if node.fill is not None:
@@ -162,7 +168,7 @@ def _line(dwg: svgwrite.Drawing, uses: list[Use], painter: _Painter) -> BaseElem
     if painter.inline:
         return line
     for use in uses:
-        el = dwg.use(f"#{use.symbol.id}")
+        el = dwg.use(f"#{_symbol_id(use.symbol, grid)}")
         dx = round((use.x - first.x) / use.scale / grid, 1)
         if dx:
             el["x"] = _n(dx)
@@ -197,15 +203,18 @@ def to_svg(
     dwg = svgwrite.Drawing(size=(width or w, height or h), debug=False, profile="full")
     dwg["viewBox"] = " ".join(_n(v) for v in (-b, -b, scene.width + 2 * b, scene.height + 2 * b))
     dwg["role"] = "img"
-    dwg["aria-labelledby"] = "tnl-title tnl-desc"
+    # ids derived from the content: two different badges inlined in one page never share an id.
+    tag = hashlib.sha256(f"{scene.title}\n{scene.desc}".encode()).hexdigest()[:8]
+    title_id, desc_id = f"tnl-title-{tag}", f"tnl-desc-{tag}"
+    dwg["aria-labelledby"] = f"{title_id} {desc_id}"
     dwg["lang"] = "fr"
     dwg.set_desc(scene.title, scene.desc)
-    dwg.elements[0].xml.set("id", "tnl-title")
-    dwg.elements[1].xml.set("id", "tnl-desc")
+    dwg.elements[0].xml.set("id", title_id)
+    dwg.elements[1].xml.set("id", desc_id)
     if css:
         dwg.defs.add(dwg.style(css))
     for symbol in () if inline else scene.symbols():
-        path = dwg.path(d=symbol_path_data(symbol, grid), id=symbol.id)
+        path = dwg.path(d=symbol_path_data(symbol, grid), id=_symbol_id(symbol, grid))
         if symbol.fill_rule != "nonzero":
             path["fill-rule"] = symbol.fill_rule
         dwg.defs.add(path)

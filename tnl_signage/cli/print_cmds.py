@@ -1,0 +1,154 @@
+"""`panel`, `plaque`, `poster` (one print file from options) and `formats` (the known print formats)."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..badges import badge_content
+from ..errors import InputError
+from ..formats import PrintFormat, load_formats
+from ..layout.print_layout import cut_radius
+from ..model import Laureate
+from ..print_set import print_result
+from ..theme import load_theme
+from ..writers import render
+from ..writers.proof import write as write_proof
+from ..writers.spec_sheet import SheetFile, write_spec_sheet
+from .common import THEME_HELP, run_safely
+
+DEFAULT_FORMATS = {"panel": "800x400", "plaque": "300x200", "poster": "A2"}
+DESCRIPTIONS = {
+    "panel": "Panneau d'entrée de territoire (paysage, daté, posé sous le panneau d'agglomération).",
+    "plaque": "Plaque intérieure (paysage, perçages marqués aux coins).",
+    "poster": "Affiche (portrait, A3, A2 ou A1).",
+}
+SUFFIXES = (".pdf", ".svg", ".png")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _render(scene: Any, suffix: str, *, marks: bool, show_safe: bool, size: int | None) -> bytes:
+    if suffix == ".pdf":
+        return render(scene, "pdf", marks=marks)
+    if suffix == ".svg":
+        return render(scene, "svg")
+    buf = io.BytesIO()
+    write_proof(scene, buf, show_safe=show_safe, size=size)
+    return buf.getvalue()
+
+
+def _run(family: str, *, level: str, year: str, name: str, name_short: str | None, mentions: tuple[str, ...],
+         kind: str, fmt_value: str, bleed: float | None, marks: bool, cut_contour: bool, pdfx: str,
+         theme: str, show_safe: bool, size: int | None, output: Path, spec_sheet: Path | None) -> None:
+    """Options -> laureate -> scene -> file (and its spec sheet)."""
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"{output} : extension « {output.suffix or '(aucune)'} » non prise en charge "
+                         "(.pdf pour l'imprimeur, .svg pour le découpeur, .png pour l'épreuve)")
+    if spec_sheet is not None and spec_sheet.suffix.lower() != ".pdf":
+        raise InputError(f"{spec_sheet} : la fiche technique est un fichier .pdf")
+    for target in (output, spec_sheet):
+        if target is not None and not target.parent.is_dir():
+            raise InputError(f"{target} : le dossier « {target.parent} » n'existe pas")
+    fmt: PrintFormat = load_formats().get(fmt_value, family)
+    laureate = Laureate.create(nom=name, niveau=level, annee=year, type=kind, mentions=mentions,
+                               nom_court=name_short)
+    result = print_result(badge_content(laureate), fmt, load_theme(theme), bleed=bleed,
+                          cut_contour=cut_contour, pdfx=pdfx)
+    for note in result.notes:
+        click.echo(f"attention : {note}", err=True)
+    if show_safe and suffix != ".png":
+        click.echo("attention : --show-safe ne concerne que l'épreuve PNG", err=True)
+    data = _render(result.scene, suffix, marks=marks, show_safe=show_safe, size=size)
+    _write_atomic(output, data)
+    click.echo(str(output))
+    if spec_sheet is not None:
+        family_info = load_formats().family(family)
+        where = {".pdf": "PDF", ".svg": "SVG (calque « cut-contour »)"}.get(suffix) if cut_contour else None
+        buf = io.BytesIO()
+        write_spec_sheet(buf, scene=result.scene, fmt=fmt, family=family_info,
+                         files=[SheetFile(output.name, data)], profile=result.scene.meta["pdf_profile"],
+                         marks=marks and suffix == ".pdf", cut_contour_in=where,
+                         cut_radius=cut_radius(family, fmt))
+        _write_atomic(spec_sheet, buf.getvalue())
+        click.echo(str(spec_sheet))
+
+
+def _print_command(family: str) -> click.Command:
+    """One command per family: same options, different default format and layout."""
+
+    @click.command(family, help=DESCRIPTIONS[family] + "\n\nÉcrit un PDF/X (imprimeur), un SVG en mm "
+                   "(découpe) ou une épreuve PNG (validation par la collectivité), selon l'extension de -o.")
+    @click.option("--level", "-l", "level", required=True,
+                  help="Distinction : 1 à 5 (barème 2016-2024), badge, bronze, argent ou or (depuis 2025).")
+    @click.option("--year", "-y", "year", required=True, help="Année d'attribution (2016 ou après).")
+    @click.option("--name", "-n", "name", required=True, help="Nom de la collectivité.")
+    @click.option("--name-short", "--short-name", "name_short", default=None,
+                  help="Nom court, utilisé si le nom ne tient pas à la taille minimale.")
+    @click.option("--mention", "mentions", multiple=True, help="Mention spéciale (identifiant ou nom), répétable.")
+    @click.option("--type", "kind", default="commune", show_default=True, help="Type de collectivité.")
+    @click.option("--format", "-f", "fmt_value", default=DEFAULT_FORMATS[family], show_default=True,
+                  help="Format connu (voir « tnl-signage formats ») ou largeur x hauteur en mm, ex. 900x450.")
+    @click.option("--bleed", type=float, default=None,
+                  help="Fond perdu en mm (par défaut celui du format : 5 mm panneaux, 3 mm plaques et affiches).")
+    @click.option("--marks/--no-marks", default=True, show_default=True, help="Traits de coupe (PDF).")
+    @click.option("--cut-contour", is_flag=True, help="Ajoute le contour de découpe (ton direct CutContour).")
+    @click.option("--pdfx", type=click.Choice(["4", "1a"]), default="4", show_default=True,
+                  help="Norme du PDF : PDF/X-4 ou PDF/X-1a:2001.")
+    @click.option("--theme", default="light", show_default=True, help=THEME_HELP)
+    @click.option("--show-safe", is_flag=True, help="Épreuve PNG : montre la marge de sécurité en pointillés.")
+    @click.option("--size", type=int, default=None, help="Épreuve PNG : pixels sur le plus grand côté (1600).")
+    @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                  help="Fichier de sortie : .pdf, .svg ou .png.")
+    @click.option("--spec-sheet", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help="Écrit aussi la fiche technique A4 (PDF) pour l'imprimeur.")
+    @run_safely
+    def command(**options: Any) -> None:
+        _run(family, **options)
+
+    return command
+
+
+panel = _print_command("panel")
+plaque = _print_command("plaque")
+poster = _print_command("poster")
+
+
+def _fr(v: float) -> str:
+    return f"{v:g}".replace(".", ",")
+
+
+def formats_table() -> list[str]:
+    """The known formats as aligned text lines (French headers)."""
+    book = load_formats()
+    rows = [("commande", "format", "format fini", "fond perdu", "marge", "perçages")]
+    for f in book.formats:
+        holes = (f"{f.holes.count} × Ø {_fr(f.holes.diameter)} mm à {_fr(f.holes.inset)} mm"
+                 if f.holes else "—")
+        rows.append((f.family, f.name, f.size_label, f"{_fr(f.bleed)} mm", f"{_fr(f.safe)} mm", holes))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append("")
+    lines.append("Toute autre taille : --format LARGEURxHAUTEUR en mm (50 à 5000 mm), ex. --format 900x450.")
+    return lines
+
+
+@click.command("formats")
+@run_safely
+def formats() -> None:
+    """Liste les formats d'impression connus (panneaux, plaques, affiches)."""
+    for line in formats_table():
+        click.echo(line)
+
+
+__all__ = ["formats", "panel", "plaque", "poster"]

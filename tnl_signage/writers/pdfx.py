@@ -1,0 +1,336 @@
+"""PDF/X writer for print scenes: PDF/X-4 (default) or PDF/X-1a:2001, what a sign printer's RIP expects.
+
+reportlab draws the scene (through `pdf_draw.ScenePainter`, with the theme's exact CMYK values), the crop
+marks and the vinyl cut line; pikepdf then writes what reportlab cannot: TrimBox/BleedBox to 0.0001 pt,
+the FOGRA39 output intent with its ICC profile, XMP metadata, the PDF/X keys and a deterministic /ID.
+There is no live text (every glyph is an outline), no RGB and no transparency, so nothing has to be
+converted or flattened at the printer. Same scene, same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import IO, Any, BinaryIO, cast
+from xml.sax.saxutils import escape
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
+from reportlab.lib.colors import Color as RLColor
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import __version__
+from ..colors import Color
+from ..errors import InputError
+from ..resources import data_file, resource_dir
+from ..scene import Group, Node, Scene, Symbol, Use
+from .pdf_draw import ScenePainter, cmyk
+
+ICC_FILE = ("icc", "FOGRA39-tnl.icc")
+OUTPUT_CONDITION = "FOGRA39"
+OUTPUT_REGISTRY = "http://www.color.org"
+OUTPUT_INFO = "Coated FOGRA39 (ISO 12647-2:2004)"
+MARK_GAP_MM = 3.0  # crop marks start this far beyond the bleed (>= 2 mm, so they never print on the sign)
+MARK_LENGTH_MM = 8.0
+MARK_ROOM_MM = 2.0  # paper left around the marks
+MARK_WIDTH_PT = 0.25
+# Registration: 100 % of each of the four inks, so the marks show on every plate (and every film).
+REGISTRATION = CMYKColor(1, 1, 1, 1)
+PRODUCER = f"tnl-signage {__version__} (reportlab, pikepdf)"
+_NO_TEXT_FONT = "TnlNoText"
+
+
+@dataclass(frozen=True)
+class Flavour:
+    """What differs between PDF/X-4 and PDF/X-1a:2001."""
+
+    version: str
+    conformance: str | None
+    pdf_version: str
+
+
+FLAVOURS = {
+    "pdfx-4": Flavour("PDF/X-4", None, "1.6"),
+    "pdfx-1a": Flavour("PDF/X-1:2001", "PDF/X-1a:2001", "1.3"),
+}
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """Page boxes in mm from the page's lower-left corner: `margin` = room from trim to the paper's edge."""
+
+    width: float
+    height: float
+    bleed: float
+    margin: float
+
+    @property
+    def media(self) -> tuple[float, float, float, float]:
+        return (0.0, 0.0, self.width + 2 * self.margin, self.height + 2 * self.margin)
+
+    @property
+    def trim(self) -> tuple[float, float, float, float]:
+        m = self.margin
+        return (m, m, m + self.width, m + self.height)
+
+    @property
+    def bleed_box(self) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = self.trim
+        b = self.bleed
+        return (x0 - b, y0 - b, x1 + b, y1 + b)
+
+
+def page_geometry(scene: Scene, marks: bool) -> PageGeometry:
+    """Without marks the paper is the bleed box; with marks it leaves room for them outside the bleed."""
+    margin = scene.bleed + (MARK_GAP_MM + MARK_LENGTH_MM + MARK_ROOM_MM if marks else 0.0)
+    return PageGeometry(scene.width, scene.height, scene.bleed, margin)
+
+
+def print_color(color: Color) -> RLColor:
+    """The theme's exact CMYK; a spot colour becomes a Separation with that CMYK as its alternate."""
+    if color.spot:
+        c, m, y, k = (v / 100.0 for v in color.cmyk)
+        return CMYKColorSep(c, m, y, k, spotName=color.spot)
+    return cmyk(color)
+
+
+class _SymbolPainter(ScenePainter):
+    """Maps a symbol's own units to themselves: its path is then placed by a `cm` matrix."""
+
+    def pt(self, x: float, y: float) -> tuple[float, float]:
+        return x, y
+
+
+# Symbol -> its path operators in symbol units, built once per process (glyphs and marks are reused by
+# every sign). Keyed by object identity; the entry keeps the symbol alive, so an id is never reused.
+_SYMBOL_CODE: dict[int, tuple[Symbol, str]] = {}
+
+
+def symbol_code(canvas: Canvas, scene: Scene, symbol: Symbol) -> str:
+    """`symbol`'s outline as PDF path operators (from ScenePainter.build_path), cached."""
+    entry = _SYMBOL_CODE.get(id(symbol))
+    if entry is None or entry[0] is not symbol:
+        code = _SymbolPainter(canvas, scene, color=cmyk).build_path(symbol.commands).getCode().removeprefix("n ")
+        entry = (symbol, code + (" f*" if symbol.fill_rule == "evenodd" else " f"))
+        if len(_SYMBOL_CODE) > 20000:
+            _SYMBOL_CODE.clear()
+        _SYMBOL_CODE[id(symbol)] = entry
+    return entry[1]
+
+
+class PrintPainter(ScenePainter):
+    """ScenePainter that places each shared outline with a matrix and overprints cut paths.
+
+    A glyph or mark outline is turned into PDF operators once per process and placed with `cm`
+    (the PDF counterpart of the SVG writer's <use>): the page is written without re-formatting
+    thousands of coordinates. A cut path overprints, so a plotter line never knocks out the ink below.
+    """
+
+    def node(self, node: Node, inherited: Color | None = None) -> None:
+        if not isinstance(node, Use):
+            super().node(node, inherited)
+            return
+        fill = node.fill or inherited
+        if fill is None:
+            return
+        c = self.canvas
+        x, y = self.pt(node.x, node.y)
+        s = node.scale * mm
+        c.saveState()
+        c.transform(s, 0, 0, -s, x, y)  # symbol units, y down -> page points, y up
+        c.setFillColor(self.color(fill))
+        c.addLiteral(symbol_code(c, self.scene, node.symbol))
+        c.restoreState()
+
+    def group(self, group: Group, inherited: Color | None = None) -> None:
+        if group.role != "cut":
+            super().group(group, inherited)
+            return
+        c = self.canvas
+        c.saveState()
+        c.setStrokeOverprint(True)
+        c.setFillOverprint(True)
+        c.setOverprintMask(True)
+        super().group(group, inherited)
+        c.restoreState()
+
+
+@lru_cache(maxsize=1)
+def _no_text_font() -> str:
+    """A TrueType font registered as the canvas' initial font, only so that reportlab writes no Helvetica.
+
+    reportlab selects a base-14 font on every page (a « BT /F1 12 Tf » preamble); with a TrueType
+    initial font it selects nothing, and since no text is ever drawn no font is embedded at all.
+    """
+    pdfmetrics.registerFont(TTFont(_NO_TEXT_FONT, str(resource_dir("fonts") / "AtkinsonHyperlegible-Regular.ttf")))
+    return _NO_TEXT_FONT
+
+
+@lru_cache(maxsize=1)
+def _icc_profile() -> tuple[bytes, bytes]:
+    """The FOGRA39 profile, raw and deflated (compressed once per process)."""
+    import zlib
+
+    raw = data_file(*ICC_FILE).read_bytes()
+    return raw, zlib.compress(raw, 6)
+
+
+def _crop_marks(c: Canvas, g: PageGeometry) -> None:
+    """Eight 0.25 pt registration lines on the trim lines, starting MARK_GAP_MM beyond the bleed."""
+    x0, y0, x1, y1 = g.trim
+    start, end = g.bleed + MARK_GAP_MM, g.bleed + MARK_GAP_MM + MARK_LENGTH_MM
+    c.saveState()
+    c.setStrokeColor(REGISTRATION)
+    c.setLineWidth(MARK_WIDTH_PT)
+    c.setLineCap(0)
+    for x, sx in ((x0, -1), (x1, 1)):
+        for y, sy in ((y0, -1), (y1, 1)):
+            c.line((x + sx * start) * mm, y * mm, (x + sx * end) * mm, y * mm)
+            c.line(x * mm, (y + sy * start) * mm, x * mm, (y + sy * end) * mm)
+    c.restoreState()
+
+
+def draw(scene: Scene, *, marks: bool) -> bytes:
+    """The page drawn by reportlab (boxes and metadata are finished by `finish`)."""
+    g = page_geometry(scene, marks)
+    _, _, pw, ph = g.media
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(pw * mm, ph * mm), invariant=1, pageCompression=1,
+               initialFontName=_no_text_font())
+    painter = PrintPainter(c, scene, color=print_color, offset=g.margin - scene.bleed)
+    bx0, by0, bx1, by1 = g.bleed_box
+    c.saveState()
+    clip = c.beginPath()
+    clip.rect(bx0 * mm, by0 * mm, (bx1 - bx0) * mm, (by1 - by0) * mm)
+    c.clipPath(clip, stroke=0, fill=0)  # nothing beyond the bleed, whatever the layout drew
+    painter.draw()
+    c.restoreState()
+    if marks:
+        _crop_marks(c, g)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _box(values: tuple[float, float, float, float]) -> Array:
+    """A box in points, rounded to 0.0001 pt (3.5e-5 mm): exact to far better than 0.01 mm."""
+    return Array([Decimal(f"{v * mm:.4f}") for v in values])
+
+
+def _dates(scene: Scene) -> tuple[str, str]:
+    """Fixed dates derived from the award year (1 January): no clock, so the same input gives the same bytes."""
+    year = scene.meta.get("year", "2000")
+    if not (year.isdigit() and len(year) == 4):
+        year = "2000"
+    return f"D:{year}0101000000Z", f"{year}-01-01T00:00:00Z"
+
+
+def xmp_packet(scene: Scene, flavour: Flavour, doc_id: str, when: str) -> bytes:
+    """XMP metadata mirroring the Info dictionary, with the PDF/X identification keys."""
+    pdfx = (f"<pdfx:GTS_PDFXVersion>{flavour.version}</pdfx:GTS_PDFXVersion>"
+            f"<pdfx:GTS_PDFXConformance>{flavour.conformance}</pdfx:GTS_PDFXConformance>"
+            if flavour.conformance else
+            f"<pdfxid:GTS_PDFXVersion>{flavour.version}</pdfxid:GTS_PDFXVersion>")
+    text = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+ xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
+ xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/"
+ xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(scene.title)}</rdf:li></rdf:Alt></dc:title>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(scene.desc)}</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>fr</rdf:li></rdf:Bag></dc:language>
+<xmp:CreateDate>{when}</xmp:CreateDate>
+<xmp:ModifyDate>{when}</xmp:ModifyDate>
+<xmp:MetadataDate>{when}</xmp:MetadataDate>
+<xmp:CreatorTool>tnl-signage {__version__}</xmp:CreatorTool>
+<pdf:Producer>{escape(PRODUCER)}</pdf:Producer>
+<pdf:Trapped>False</pdf:Trapped>
+<xmpMM:DocumentID>uuid:{doc_id}</xmpMM:DocumentID>
+<xmpMM:InstanceID>uuid:{doc_id}</xmpMM:InstanceID>
+<xmpMM:VersionID>1</xmpMM:VersionID>
+<xmpMM:RenditionClass>default</xmpMM:RenditionClass>
+{pdfx}
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="r"?>"""
+    return text.encode("utf-8")
+
+
+def _drop_font_resources(resources: pikepdf.Object) -> None:
+    """Remove the (empty) font dictionary and the text procset reportlab declares on every content stream."""
+    if "/Font" in resources:
+        if len(resources.Font.keys()) > 0:
+            raise RuntimeError("reportlab wrote a font resource: a print PDF must hold no live text")
+        del resources["/Font"]
+    resources.ProcSet = Array([Name.PDF])
+
+
+def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: IO[bytes]) -> None:
+    """Add boxes, output intent, Info, XMP and the PDF/X keys; drop reportlab's unused resources."""
+    doc_id = str(uuid.UUID(bytes=hashlib.sha256(drawn + flavour.version.encode()).digest()[:16]))
+    pdf_date, xmp_date = _dates(scene)
+    with pikepdf.open(io.BytesIO(drawn)) as pdf:
+        page = pdf.pages[0].obj
+        page.MediaBox = _box(g.media)
+        page.BleedBox = _box(g.bleed_box)
+        page.TrimBox = _box(g.trim)
+        for key in ("/Trans", "/CropBox", "/ArtBox"):
+            if key in page:
+                del page[key]
+        _drop_font_resources(page.Resources)
+        for xobject in page.Resources.get("/XObject", Dictionary()).values():
+            if "/Resources" in xobject:
+                _drop_font_resources(xobject.Resources)
+        raw, deflated = _icc_profile()
+        icc = pikepdf.Stream(pdf, b"")
+        icc.write(deflated, filter=Name.FlateDecode)
+        icc.N = 4
+        del raw
+        pdf.Root.OutputIntents = Array([Dictionary(
+            Type=Name.OutputIntent, S=Name.GTS_PDFX,
+            OutputConditionIdentifier=OUTPUT_CONDITION, OutputCondition=OUTPUT_INFO,
+            RegistryName=OUTPUT_REGISTRY, Info=OUTPUT_INFO, DestOutputProfile=pdf.make_indirect(icc),
+        )])
+        metadata = pikepdf.Stream(pdf, xmp_packet(scene, flavour, doc_id, xmp_date))
+        metadata.Type = Name.Metadata
+        metadata.Subtype = Name.XML
+        pdf.Root.Metadata = pdf.make_indirect(metadata)
+        pdf.Root.Lang = pikepdf.String("fr")
+        info = Dictionary(
+            Title=pikepdf.String(scene.title), Subject=pikepdf.String(scene.desc),
+            Creator=pikepdf.String(f"tnl-signage {__version__}"), Producer=pikepdf.String(PRODUCER),
+            CreationDate=pdf_date, ModDate=pdf_date, Trapped=Name("/False"),
+            GTS_PDFXVersion=pikepdf.String(flavour.version),
+        )
+        if flavour.conformance:
+            info.GTS_PDFXConformance = pikepdf.String(flavour.conformance)
+        pdf.trailer.Info = pdf.make_indirect(info)
+        pdf.save(cast(BinaryIO, out), deterministic_id=True, force_version=flavour.pdf_version,
+                 object_stream_mode=pikepdf.ObjectStreamMode.disable,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=True)
+
+
+def write(scene: Scene, out: IO[bytes], *, profile: str = "pdfx-4", marks: bool = True, **_: Any) -> None:
+    """Write `scene` as a one-page PDF/X at 1:1, trim + bleed (+ crop marks unless `marks=False`)."""
+    flavour = FLAVOURS.get(profile)
+    if flavour is None:
+        raise InputError(f"profil PDF/X inconnu : « {profile} » (connus : {', '.join(FLAVOURS)})")
+    if scene.px_size is not None:
+        raise InputError("PDF/X : ce visuel est un badge web (en pixels) ; le PDF/X est réservé aux "
+                         "panneaux, plaques et affiches")
+    finish(draw(scene, marks=marks), scene, page_geometry(scene, marks), flavour, out)
