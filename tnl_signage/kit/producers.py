@@ -33,6 +33,35 @@ def badges(ctx: KitContext) -> list[str]:
     return notes
 
 
+def web(ctx: KitContext) -> list[str]:
+    """Code to paste for each variant (HTML, Markdown, inline SVG), the widget iframe, and `auto` badges."""
+    from ..auto_badge import write_auto_badges
+    from ..layout.badges import VARIANTS
+    from ..snippets import snippets
+
+    write_auto_badges(ctx.laureate, ctx.folder / "badges")
+    folder = ctx.folder / "web"
+    folder.mkdir(exist_ok=True)
+    for variant in VARIANTS:
+        code = snippets(ctx.laureate, ctx.options.base_url, variant, "auto")
+        (folder / f"badge-{variant}.html").write_text(code["html"] + "\n", encoding="utf-8")
+        (folder / f"badge-{variant}.md").write_text(code["markdown"] + "\n", encoding="utf-8")
+        (folder / f"badge-{variant}-svg-en-ligne.html").write_text(code["svg"] + "\n", encoding="utf-8")
+    (folder / "widget-iframe.html").write_text(code["iframe"] + "\n", encoding="utf-8")
+    return []
+
+
+def printing(ctx: KitContext) -> list[str]:
+    """The road-entry panel, the indoor plaque and the poster: PDF/X, cut SVG, PNG proof, spec sheet each."""
+    from ..print_set import build_print_set
+
+    notes: list[str] = []
+    for fmt in (ctx.options.panel_format, ctx.options.plaque_format, ctx.options.poster_format):
+        done = build_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme)
+        notes.extend(note for note in done.notes if note not in notes)
+    return notes
+
+
 def openbadges(ctx: KitContext) -> list[str]:
     """Open Badges 2.0 (always) and 3.0 (signed, when the organiser's key is given)."""
     from ..openbadges.publish import NO_KEY_NOTE, openbadges_for_laureate
@@ -51,4 +80,4 @@ def lisezmoi(ctx: KitContext) -> list[str]:
     return []
 
 
-PRODUCERS: tuple[Producer, ...] = (badges, openbadges, lisezmoi)
+PRODUCERS: tuple[Producer, ...] = (badges, web, printing, openbadges, lisezmoi)

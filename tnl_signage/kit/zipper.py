@@ -17,6 +17,6 @@ def write_zip(folder: Path, target: Path, *, prefix: str, year: int) -> Path:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
+            archive.writestr(info, path.read_bytes(), compresslevel=6)
     os.replace(tmp, target)
     return target

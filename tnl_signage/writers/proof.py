@@ -8,10 +8,10 @@ what must stay inside it.
 from __future__ import annotations
 
 import dataclasses
-import io
 from typing import IO, Any
 
-import cairosvg
+from cairosvg.parser import Tree
+from cairosvg.surface import PNGSurface
 from PIL import Image
 
 from ..scene import Group, Node, Scene
@@ -65,6 +65,10 @@ def proof_svg(scene: Scene, *, show_safe: bool = False, size: int | None = None)
 def write(scene: Scene, out: IO[bytes], *, show_safe: bool = False, size: int | None = None, **_: Any) -> None:
     """Write the PNG proof (longest side `size` px, 1600 by default), RGB without alpha: the sign is opaque."""
     svg, (w, h) = proof_svg(scene, show_safe=show_safe, size=size)
-    rgba = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=w, output_height=h)
-    with Image.open(io.BytesIO(rgba)) as image:
-        image.convert("RGB").save(out, format="PNG")
+    # Draw with cairosvg, then take cairo's pixels directly (no PNG encoded and decoded in between).
+    surface = PNGSurface(Tree(bytestring=svg.encode("utf-8")), None, 96, output_width=w, output_height=h)
+    pixels = surface.cairo
+    pixels.flush()
+    image = Image.frombuffer("RGBA", (pixels.get_width(), pixels.get_height()), bytes(pixels.get_data()),
+                             "raw", "BGRA", pixels.get_stride(), 1)
+    image.convert("RGB").save(out, format="PNG")
