@@ -39,7 +39,7 @@ def test_cairosvg_and_librsvg_agree(name: str, scene) -> None:  # type: ignore[n
 @pytest.mark.parametrize("name,scene", SCENES, ids=[n for n, _ in SCENES])
 def test_badge_matches_golden(name: str, scene) -> None:  # type: ignore[no-untyped-def]
     golden_path = GOLDENS / f"{name}.png"
-    assert golden_path.exists(), f"image de référence absente : lancer python scripts/rebuild_goldens.py"
+    assert golden_path.exists(), "image de référence absente : lancer python scripts/rebuild_goldens.py"
     golden = Image.open(golden_path).convert("RGBA")
     ours = png_image(render(scene, "png"))
     fraction = differing_fraction(ours, golden, threshold=48)

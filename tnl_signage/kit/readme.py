@@ -19,17 +19,18 @@ if TYPE_CHECKING:
 
 # (pattern, what it is, who receives it) — first match wins.
 FILE_ROLES: tuple[tuple[str, str, str], ...] = (
-    ("badges/badge-*-auto.svg", "Badge qui suit le mode clair ou sombre du lecteur", "webmestre"),
+    ("badges/badge-*-auto.svg", "Badge qui suit le mode clair ou sombre du lecteur",
+     "webmestre"),
     ("badges/badge-seal-*", "Sceau carré, le badge principal", "webmestre, communication"),
     ("badges/badge-banner-*", "Bandeau pour en-tête ou pied de page", "webmestre"),
     ("badges/badge-button-*", "Bouton web 88 × 31", "webmestre"),
     ("badges/badge-mark-*", "Marques et niveau seuls (supports imprimés, signatures)", "communication"),
+    ("web/widget-iframe.html", "Widget à intégrer dans une iframe", "webmestre"),
+    ("web/*-svg-en-ligne.html", "Badge en SVG dans la page (sans fichier image)", "webmestre"),
     ("web/*.html", "Code HTML à coller dans le site", "webmestre"),
     ("web/*.md", "Code Markdown (wiki, forge, blog)", "webmestre"),
-    ("web/*", "Intégration web", "webmestre"),
-    ("web/widget-iframe.html", "Widget à intégrer dans une iframe", "webmestre"),
-    ("impression/*fiche-technique*", "Fiche technique pour l'imprimeur (format, couleurs, matériau, sommes de contrôle)",
-     "imprimeur, signalétique"),
+    ("impression/*fiche-technique*",
+     "Fiche technique pour l'imprimeur (format, couleurs, matériau, sommes de contrôle)", "imprimeur, signalétique"),
     ("impression/*.pdf", "Fichier d'impression PDF/X (CMJN, fond perdu, traits de coupe)", "imprimeur"),
     ("impression/*-decoupe.svg", "Fichier vectoriel en millimètres avec tracé de découpe", "enseigniste (vinyle)"),
     ("impression/*-bat.png", "Bon à tirer : épreuve à faire valider par la collectivité",

@@ -9,9 +9,9 @@ beyond display. Links between pages are relative (the site works from disk); onl
 from __future__ import annotations
 
 import importlib
-from concurrent.futures import ProcessPoolExecutor
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
