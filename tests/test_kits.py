@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.web_harness import chromium, serve_folder  # noqa: F401 (fixtures)
 from tnl_signage.cli import cli
 from tnl_signage.errors import InputError
 from tnl_signage.kit import KitOptions, make_kit, make_kits
@@ -157,3 +158,34 @@ def test_unrelated_folder_is_never_deleted(tmp_path: Path) -> None:
         make_kit(laureate, out)
     assert (foreign / "mes-photos.txt").read_text(encoding="utf-8") == "à garder"
     assert sorted(p.name for p in out.rglob("*")) == ["2025", "mes-photos.txt", "ville-de-boe"]
+
+
+def test_lisezmoi_is_accessible_in_chromium(  # type: ignore[no-untyped-def]
+    built: tuple[Path, Path], chromium, serve_folder  # noqa: F811
+) -> None:
+    from tests.web_harness import check_page, describe
+
+    _, out = built
+    base = serve_folder(out)
+    for rel in ("2025/parc-national-des-ecrins/LISEZMOI.html", "2022/ville-d-echirolles/LISEZMOI.html"):
+        violations, external = check_page(f"{base}/{rel}", widths=(1280, 320))
+        assert violations == [], describe(violations)
+        assert external == []
+
+
+def test_lisezmoi_says_what_each_file_is_for(built: tuple[Path, Path]) -> None:
+    from tests.web_harness import parse_html
+
+    _, out = built
+    folder = out / "2025" / "parc-national-des-ecrins"
+    html = (folder / "LISEZMOI.html").read_text(encoding="utf-8")
+    assert "<script" not in html
+    tree = parse_html(html)
+    assert [h.text() for h in tree.find_all("h1")] == ["Votre kit du label 2025 : Parc national des Écrins"]
+    rows = {tr.find_all("td")[0].text(): tr.find_all("td")[1].text()
+            for tr in tree.find_all("tr") if tr.find_all("td")}
+    listed = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {"LISEZMOI.html",
+                                                                                            "manifest.json"}
+    assert set(rows) == listed
+    assert all(rows.values()), [name for name, what in rows.items() if not what]
+    assert "Label Bronze ; mentions spéciales : Meilleure première candidature, Mutualisation" in html
