@@ -18,6 +18,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("print_cmds", "plaque"),
     ("print_cmds", "poster"),
     ("print_cmds", "formats"),
+    ("certificate", "certificate"),
     ("keys", "keys"),
     ("openbadges", "openbadges"),
     ("site", "site"),

@@ -62,6 +62,16 @@ def printing(ctx: KitContext) -> list[str]:
     return notes
 
 
+def certificate(ctx: KitContext) -> list[str]:
+    """The attestation de labellisation, PDF/A-2b, its QR code pointing at the verification page."""
+    from ..certificates import write_certificate
+
+    folder = ctx.folder / "attestation"
+    folder.mkdir(exist_ok=True)
+    target = folder / f"attestation-{ctx.laureate.annee}-{ctx.laureate.slug}.pdf"
+    return list(write_certificate(ctx.laureate, target, ctx.options.theme, base_url=ctx.options.base_url))
+
+
 def openbadges(ctx: KitContext) -> list[str]:
     """Open Badges 2.0 (always) and 3.0 (signed, when the organiser's key is given)."""
     from ..openbadges.publish import NO_KEY_NOTE, openbadges_for_laureate
@@ -80,4 +90,4 @@ def lisezmoi(ctx: KitContext) -> list[str]:
     return []
 
 
-PRODUCERS: tuple[Producer, ...] = (badges, web, printing, openbadges, lisezmoi)
+PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, openbadges, lisezmoi)

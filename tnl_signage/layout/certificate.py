@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..colors import Color
 from ..errors import InputError
@@ -23,12 +22,13 @@ from ..model import Laureate
 from ..qr import qr_group
 from ..resources import data_file
 from ..scene import Group, Node, Rect, Scene
+from ..slug import strip_accents
 from ..theme import Theme
+from ..weburls import check_base_url, page_url
 from ..wording import award_description, mentions_phrase
 from .badges import LayoutResult
 from .common import Box, place_fixed, place_name, place_text
 
-ORIENTATIONS = {"portrait": (210.0, 297.0), "landscape": (297.0, 210.0)}
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre")
 PDF_PROFILE = "pdfa-2b"
@@ -86,30 +86,19 @@ def parse_date(text: str) -> date:
     except ValueError:
         pass
     match = _FRENCH_DATE.fullmatch(value)
-    if match:
-        month = match.group(2).lower().replace("fevrier", "février").replace("aout", "août")
-        month = month.replace("decembre", "décembre")
-        if month in MONTHS:
-            try:
-                return date(int(match.group(3)), MONTHS.index(month) + 1, int(match.group(1)))
-            except ValueError:
-                pass
+    months = {strip_accents(name): number for number, name in enumerate(MONTHS, 1)}
+    month = months.get(strip_accents(match.group(2).lower())) if match else None
+    if match and month:
+        try:
+            return date(int(match.group(3)), month, int(match.group(1)))
+        except ValueError:
+            pass
     raise InputError(f"date non reconnue : « {text} » (par exemple 2025-11-19 ou 19 novembre 2025)")
 
 
-def check_base_url(base_url: str) -> str:
-    """The verification site's address without its trailing slash; InputError if it is not http(s)."""
-    parts = urlsplit(base_url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
-        raise InputError(f"adresse de vérification invalide : « {base_url} » "
-                         "(attendu : https://site/chemin, sans ? ni #)")
-    return base_url.strip().rstrip("/")
-
-
 def verification_url(laureate: Laureate, base_url: str | None = None) -> str:
-    """`{base_url}/{year}/{slug}/`: the page a citizen opens to check the certificate."""
-    base = check_base_url(base_url or certificate_data().base_url)
-    return f"{base}/{laureate.annee}/{laureate.slug}/"
+    """`{base_url}/{year}/{slug}/`: the site's verification page (same URL as `weburls.page_url`)."""
+    return page_url(check_base_url(base_url or certificate_data().base_url), laureate)
 
 
 def short_url(url: str) -> str:
@@ -165,6 +154,7 @@ class _Grid:
     sizes: dict[str, float]
     bottom: float         # top of the signature / QR band
     qr: float             # QR side, quiet zone included
+    left_width: float     # signature block width
 
 
 _PORTRAIT = _Grid(
@@ -175,17 +165,17 @@ _PORTRAIT = _Grid(
           "distinction": 0.5, "mentions": 0.6, "date": 1.0},
     sizes={"label": 8.0, "title": 11.0, "intro": 4.6, "name": 13.0, "type": 5.0, "awarded": 4.8,
            "distinction": 10.0, "mentions": 4.4, "date": 4.8, "small": 4.2},
-    bottom=232.0, qr=36.0,
+    bottom=232.0, qr=36.0, left_width=75.0,
 )
 _LANDSCAPE = _Grid(
-    297.0, 210.0, Box(30.0, 0, 237.0, 0), 19.0, 150.0,
+    297.0, 210.0, Box(30.0, 0, 237.0, 0), 19.0, 146.0,
     heights={"label": 9, "title": 11, "intro": 6, "name": 24, "type": 5, "awarded": 5, "marks": 25,
-             "distinction": 10, "mentions": 7, "date": 5},
+             "distinction": 10, "mentions": 9, "date": 5},
     gaps={"label": 0, "title": 1.0, "intro": 0.8, "name": 0.6, "type": 0.2, "awarded": 1.0, "marks": 0.5,
           "distinction": 0.4, "mentions": 0.4, "date": 0.8},
     sizes={"label": 7.5, "title": 10.0, "intro": 4.6, "name": 12.0, "type": 4.6, "awarded": 4.6,
            "distinction": 9.0, "mentions": 4.2, "date": 4.6, "small": 4.0},
-    bottom=155.0, qr=34.0,
+    bottom=152.0, qr=32.0, left_width=100.0,
 )
 
 
@@ -213,56 +203,47 @@ def _frame(theme: Theme, w: float, h: float) -> list[Node]:
     ]
 
 
-def _url_lines(text: str) -> list[str]:
-    """The short URL cut at the slash nearest its middle, for a second line when one is too narrow."""
-    cuts = [i + 1 for i, ch in enumerate(text[:-1]) if ch == "/"]
-    if not cuts:
-        return [text]
-    cut = min(cuts, key=lambda i: abs(i - len(text) / 2))
-    return [text[:cut], text[cut:]]
-
-
-def _verification(theme: Theme, grid: _Grid, url: str, word: Callable[..., str]) -> list[Node]:
-    """QR code at the right of the bottom band, the verification address under it (right-aligned)."""
+def _verification(theme: Theme, grid: _Grid, url: str, year_path: str, word: Callable[..., str]) -> list[Node]:
+    """QR code at the right of the bottom band, the address under it on two lines (site / year and slug)."""
     col = grid.column
     right = col.x + col.w
     dark, light = _qr_colours(theme)
-    qr_x = right - grid.qr
-    nodes: list[Node] = [qr_group(url, qr_x, grid.bottom, grid.qr, dark=dark, light=light, ecc="M")]
+    nodes: list[Node] = [qr_group(url, right - grid.qr, grid.bottom, grid.qr, dark=dark, light=light, ecc="M")]
     muted, ink = theme.color("muted"), theme.color("ink")
-    y = grid.bottom + grid.qr + 0.8
-    text_box = Box(right - 95.0, y, 95.0, 4.2)
-    nodes.append(place_fixed(theme, word("certificate_verify"), Box(right - 95.0, grid.bottom - 6.0, 95.0, 4.4),
+    width = col.w - grid.left_width - 5.0
+    nodes.append(place_fixed(theme, word("certificate_verify"), Box(right - width, grid.bottom - 6.0, width, 4.4),
                              fill=muted, max_size=3.6, align="right"))
     short = short_url(url)
-    placed = place_text(theme, short, text_box, fill=ink, max_size=3.4, min_size=2.6, align="right")
-    if placed is not None:
-        nodes.append(placed.group)
-        return nodes
-    for i, line in enumerate(_url_lines(short)):
-        nodes.append(place_fixed(theme, line, Box(text_box.x, y + i * 4.0, text_box.w, 3.6), fill=ink,
-                                 max_size=3.2, align="right"))
+    head = short[: len(short) - len(year_path)]
+    y = grid.bottom + grid.qr + 0.8
+    nodes.append(place_fixed(theme, head, Box(right - width, y, width, 3.6), fill=ink, max_size=3.3, align="right"))
+    # A long slug may wrap once at its hyphens rather than shrink out of legibility.
+    tail = Box(right - width, y + 4.2, width, 7.8)
+    placed = place_text(theme, year_path, tail, fill=ink, max_size=3.3, min_size=2.4, max_lines=2,
+                        align="right", valign="top")
+    nodes.append(placed.group if placed else place_fixed(theme, year_path, Box(tail.x, tail.y, tail.w, 3.6),
+                                                         fill=ink, max_size=3.3, align="right"))
     return nodes
 
 
 def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str) -> list[Node]:
-    """Who signs (role, name), a rule for a handwritten signature, and the certificate number."""
+    """Who signs (role, name), a rule for a handwritten signature, and the certificate number under it."""
     col = grid.column
     ink, muted = theme.color("ink"), theme.color("muted")
-    w = 88.0
+    w = grid.left_width
     y = grid.bottom
     small = grid.sizes["small"]
     nodes: list[Node] = []
     if role:
         nodes.append(place_fixed(theme, role, Box(col.x, y, w, small + 1), fill=ink, max_size=small,
-                                 align="left"))
+                                 align="left", max_lines=2))
     if name:
         nodes.append(place_fixed(theme, name, Box(col.x, y + small + 2.2, w, small + 1), fill=ink, bold=True,
                                  max_size=small, align="left"))
-    rule_y = y + grid.qr - 10.0
-    nodes.append(Rect(col.x, rule_y, 70.0, 0.25, fill=muted))
-    nodes.append(place_fixed(theme, number, Box(col.x, y + grid.qr + 0.8, w, 4.2), fill=ink, bold=True,
-                             max_size=3.6, align="left"))
+    bottom = y + grid.qr
+    nodes.append(Rect(col.x, bottom - 11.0, min(w, 70.0), 0.25, fill=muted))
+    nodes.append(place_fixed(theme, number, Box(col.x, bottom - 4.4, w, 4.4), fill=ink, bold=True,
+                             max_size=3.8, align="left"))
     return nodes
 
 
@@ -326,7 +307,7 @@ def certificate_scene(
                              max_size=sz["date"]))
     role = signatory_role if signatory_role is not None else word("certificate_signatory_role")
     nodes += _signature(theme, grid, role, signatory if signatory is not None else data.signatory, number)
-    nodes += _verification(theme, grid, url, word)
+    nodes += _verification(theme, grid, url, f"{laureate.annee}/{laureate.slug}/", word)
 
     fields = {"year": laureate.annee, "name": laureate.display_name,
               "distinction": laureate.distinction_words}
