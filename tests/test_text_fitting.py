@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.geometry_utils import ink_bounds
+from tests.print_helpers import node_bounds
 from tnl_signage.layout.common import Box, place_name
 from tnl_signage.text import fit_text, get_face, text_group
 from tnl_signage.theme import load_theme
@@ -22,7 +22,7 @@ names = st.text(alphabet=LATIN, min_size=1, max_size=120).filter(lambda s: s.str
 def test_fitted_name_lies_inside_its_box_at_min_size_or_is_reported(name: str, width: float, height: float) -> None:
     box = Box(3.0, 7.0, width, height)
     group, notes = place_name(THEME, name, None, box, family="seal", fill=THEME.color("ink"), max_size=8.0)
-    bounds = ink_bounds(group)
+    bounds = node_bounds(group)
     assert bounds is not None
     x0, y0, x1, y1 = bounds
     assert box.x - EPS <= x0 and x1 <= box.x + box.w + EPS, (bounds, box)
