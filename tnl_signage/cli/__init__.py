@@ -26,8 +26,22 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="tnl-signage", message="%(prog)s %(version)s")
+HELP_TEXT = "Affiche cette aide et quitte."
+
+
+def french_help(command: click.Command) -> click.Command:
+    """Replace click's English « Show this message and exit. » by the French line, in every sub-command too."""
+    command.add_help_option = False
+    click.help_option("-h", "--help", help=HELP_TEXT)(command)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            french_help(sub)
+    return command
+
+
+@click.group(context_settings={"max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="tnl-signage", message="%(prog)s %(version)s",
+                      help="Affiche la version et quitte.")
 def cli() -> None:
     """Signalétique du label Territoire Numérique Libre.
 
@@ -38,6 +52,7 @@ def cli() -> None:
 
 for _module, _name in COMMANDS:
     cli.add_command(getattr(importlib.import_module(f"{__name__}.{_module}"), _name))
+french_help(cli)
 
 
 def main() -> None:
