@@ -103,7 +103,7 @@ def _apply_best_mask(code: qrcode.QRCode) -> None:
         code.setup_type_number(False)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)  # one QR per laureate: a large cache would only hold memory in a batch
 def _matrix(data: str, ecc: str) -> Matrix:
     level = _LEVELS.get(ecc.upper())
     if level is None:
@@ -136,7 +136,7 @@ def row_runs(matrix: Matrix) -> list[tuple[int, int, int]]:
             for m in _DARK_RUN.finditer("".join("1" if v else "0" for v in row))]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)  # one QR per laureate: a large cache would only hold memory in a batch
 def qr_symbol(data: str, ecc: str = "M") -> Symbol:
     """The dark modules as one outline in module units, (0, 0) being the quiet zone's top-left corner."""
     commands: list[PenCommand] = []

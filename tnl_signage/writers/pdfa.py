@@ -185,7 +185,8 @@ def outline(symbol: Symbol) -> _Outline:
     ys = [p[1] for _, pts in symbol.commands for p in pts] or [0.0]
     ops = _symbol_ops(symbol)
     made = _Outline(symbol, ops, (min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
-    if len(_OUTLINES) < 4096:
+    # A QR code is unique to its certificate (and large): caching it would only grow memory in a batch.
+    if len(_OUTLINES) < 4096 and not symbol.id.startswith("qr-"):
         _OUTLINES[symbol.id] = made
     return made
 
