@@ -189,3 +189,30 @@ def test_lisezmoi_says_what_each_file_is_for(built: tuple[Path, Path]) -> None:
     assert set(rows) == listed
     assert all(rows.values()), [name for name, what in rows.items() if not what]
     assert "Label Bronze ; mentions spéciales : Meilleure première candidature, Mutualisation" in html
+
+
+def test_signed_kit_has_a_credential_and_never_the_private_key(tmp_path: Path) -> None:
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+
+    from tnl_signage.openbadges.keys import generate_key, save_private_key
+
+    key = generate_key()
+    key_path = save_private_key(key, tmp_path / "organisateur.pem")
+    laureate = Laureate.create(nom="Ville de Boé", niveau="or", annee=2025, site="https://www.ville-boe.fr")
+    outcome = make_kit(laureate, tmp_path / "out", KitOptions(signing_key=str(key_path)), theme="dark")
+    folder = outcome.folder
+    credential = json.loads((folder / "openbadges" / "credential.json").read_text(encoding="utf-8"))
+    assert credential["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+    assert credential["credentialSubject"]["achievement"]["name"].endswith("Label Or")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"]["open_badges_3_signes"] is True and manifest["options"]["theme"] == "dark"
+    raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                            serialization.NoEncryption())
+    secrets = [raw, raw.hex().encode(), base64.b64encode(raw), key_path.read_bytes().split(b"\n")[1]]
+    for path in [*folder.rglob("*"), outcome.zip_path]:
+        if path.is_file():
+            data = path.read_bytes()
+            assert not any(secret in data for secret in secrets), path
+    assert str(key_path) not in (folder / "manifest.json").read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ skips the kits whose manifest matches their files, and finishes the rest.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -69,9 +70,13 @@ def _is_ours(folder: Path) -> bool:
     return (folder / MANIFEST).is_file() or (folder / PARTIAL_MARK).is_file()
 
 
-def make_kit(laureate: Laureate, out_dir: Path, options: KitOptions | None = None) -> KitOutcome:
+def make_kit(laureate: Laureate, out_dir: str | os.PathLike[str], options: KitOptions | None = None, *,
+             theme: str | None = None) -> KitOutcome:
     """Make (or keep, if already complete) the kit of one laureate under `out_dir/{year}/{slug}`."""
     options = options or KitOptions()
+    if theme is not None:
+        options = dataclasses.replace(options, theme=theme)
+    out_dir = Path(out_dir)
     final, zip_path = kit_paths(laureate, out_dir)
     if final.exists() and not _is_ours(final):
         raise InputError(f"{final} existe déjà et n'est pas un kit tnl-signage : dossier laissé intact")
