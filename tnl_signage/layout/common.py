@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..colors import Color
 from ..scene import Group
-from ..text import FittedText, fit_text, get_face, text_group
+from ..text import FittedText, FontFace, fit_text, get_face, text_group
 from ..theme import Theme
 
 
@@ -36,7 +36,7 @@ class Placed:
     fitted: FittedText
 
 
-def face(theme: Theme, bold: bool = False):  # type: ignore[no-untyped-def]
+def face(theme: Theme, bold: bool = False) -> FontFace:
     return get_face(theme.font_bold if bold else theme.font_regular)
 
 
@@ -65,12 +65,23 @@ def place_text(
 
 
 @lru_cache(maxsize=2048)
-def place_fixed(theme: Theme, text: str, box: Box, **kw: object) -> Group:
+def place_fixed(
+    theme: Theme,
+    text: str,
+    box: Box,
+    *,
+    fill: Color,
+    bold: bool = False,
+    max_size: float,
+    max_lines: int = 1,
+    align: str = "center",
+) -> Group:
     """Place a short fixed wording (label, year, distinction): always fits by shrinking.
 
     Memoised: the same wording in the same box recurs on every laureate's badge.
     """
-    placed = place_text(theme, text, box, min_size=0.05, **kw)  # type: ignore[arg-type]
+    placed = place_text(theme, text, box, fill=fill, bold=bold, max_size=max_size, min_size=0.05,
+                        max_lines=max_lines, align=align)
     if placed is None:
         return Group(())
     return placed.group
@@ -96,18 +107,22 @@ def place_name(
     """
     minimum = theme.min_name_size(family)
     notes: list[str] = []
-    kw = {"fill": fill, "bold": bold, "max_size": max(max_size, minimum), "max_lines": max_lines, "align": align}
-    placed = place_text(theme, name, box, min_size=minimum, **kw)  # type: ignore[arg-type]
+
+    def attempt(text: str, min_size: float) -> Placed | None:
+        return place_text(theme, text, box, fill=fill, bold=bold, max_size=max(max_size, minimum),
+                          min_size=min_size, max_lines=max_lines, align=align)
+
+    placed = attempt(name, minimum)
     if placed is not None:
         return placed.group, notes
     if short_name:
-        placed = place_text(theme, short_name, box, min_size=minimum, **kw)  # type: ignore[arg-type]
+        placed = attempt(short_name, minimum)
         if placed is not None:
             notes.append(
                 f"nom trop long pour « {family} » à {minimum:g} mm : nom court « {short_name} » utilisé"
             )
             return placed.group, notes
-    placed = place_text(theme, short_name or name, box, min_size=0.05, **kw)  # type: ignore[arg-type]
+    placed = attempt(short_name or name, 0.05)
     used = placed.fitted.size if placed else 0.0
     notes.append(
         f"nom trop long pour « {family} » : dessiné à {used:.2f} mm au lieu de {minimum:g} mm minimum"
