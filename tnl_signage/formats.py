@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 from .errors import InputError
 from .resources import data_file
+from .tomlfile import read_toml
 
 MIN_SIDE_MM = 50.0
 MAX_SIDE_MM = 5000.0
@@ -218,13 +218,7 @@ def parse_formats(raw: Mapping[str, Any], source: str) -> FormatBook:
 
 @functools.lru_cache(maxsize=4)
 def _load(path: Path) -> FormatBook:
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path.name} : lecture impossible ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path.name} : fichier TOML invalide ({exc})") from None
-    return parse_formats(raw, path.name)
+    return parse_formats(read_toml(path), path.name)
 
 
 def load_formats(path: Path | None = None) -> FormatBook:

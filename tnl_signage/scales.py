@@ -6,7 +6,6 @@ Kept as data so that a new scale (as in 2025) or a renamed distinction is an edi
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 from .errors import InputError
 from .resources import data_file
 from .slug import fold
+from .tomlfile import read_toml
 
 
 @dataclass(frozen=True)
@@ -164,12 +164,7 @@ def _parse_scale(table: Mapping[str, Any], aliases: dict[str, str], source: str)
 
 def _parse(path: Path) -> ScaleBook:
     """Read and check a scales file."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path.name} : lecture impossible ({exc.strerror or exc})") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path.name} : fichier TOML invalide ({exc})") from exc
+    data = read_toml(path)
     aliases: dict[str, str] = {}
     scales = [_parse_scale(t, aliases, path.name) for t in _need(data, "scales", list, path.name)]
     mention_aliases: dict[str, str] = {}

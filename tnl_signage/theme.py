@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from .colors import Color, contrast_ratio
 from .errors import InputError
 from .resources import data_file, resource_dir
+from .tomlfile import read_toml
 
 BUILTIN_THEMES = {"light": "light", "clair": "light", "dark": "dark", "sombre": "dark"}
 TEXT_MIN_RATIO = 4.5
@@ -131,14 +131,7 @@ def parse_theme(raw: dict[str, object], source: str, base: Path) -> Theme:
 
 @lru_cache(maxsize=16)
 def _load_path(path: Path) -> Theme:
-    source = path.name
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"thème illisible : {path} ({exc.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source} : TOML invalide : {exc}") from None
-    return parse_theme(raw, source, path.parent)
+    return parse_theme(read_toml(path), path.name, path.parent)
 
 
 def load_theme(name_or_path: str | Path = "light") -> Theme:

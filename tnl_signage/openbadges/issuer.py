@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..resources import data_file
+from ..tomlfile import read_toml
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
@@ -48,12 +48,7 @@ def _text(table: Any, key: str, where: str) -> str:
 
 
 def _parse(path: Path) -> IssuerInfo:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path.name} : lecture impossible ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path.name} : fichier TOML invalide ({exc})") from None
+    data = read_toml(path)
     issuer, label, dates = data.get("issuer"), data.get("label"), data.get("award_dates", {})
     where = path.name
     default = str(dates.get("default", "12-01"))
