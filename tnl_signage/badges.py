@@ -13,7 +13,8 @@ from .layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
 from .model import Laureate
 from .scene import Scene
 from .theme import Theme, load_theme
-from .writers import render, save
+from .writers import save
+from .writers.png import encode, rasterize
 
 THEMES = ("light", "dark")
 
@@ -77,27 +78,24 @@ def _write_pngs(scene: Scene, out_dir: Path, variant: str, theme_name: str, scal
     """
     natural = max(scene.px_size) if scene.px_size else 1200
     written: list[Path] = []
-    double = render(scene, "png", size=natural * 2) if 2 in scales else None
+    double = rasterize(scene, natural * 2) if 2 in scales else None
     for scale in scales:
         png_path = out_dir / badge_filename(variant, theme_name, "png", scale)
         if scale == 2 and double is not None:
-            data = double
+            image = double
         elif scale == 1 and double is not None:
-            data = _halve(double)
+            image = _halve(double)
         else:
-            data = render(scene, "png", size=natural * scale)
+            image = rasterize(scene, natural * scale)
+        buf = io.BytesIO()
+        encode(image, buf)
         tmp = png_path.with_name(f".{png_path.name}.tmp")
-        tmp.write_bytes(data)
+        tmp.write_bytes(buf.getvalue())
         os.replace(tmp, png_path)
         written.append(png_path)
     return written
 
 
-def _halve(png: bytes) -> bytes:
-    with Image.open(io.BytesIO(png)) as image:
-        premultiplied = image.convert("RGBA").convert("RGBa")
-        size = (max(1, image.width // 2), max(1, image.height // 2))
-        small = premultiplied.resize(size, Image.Resampling.LANCZOS).convert("RGBA")
-    out = io.BytesIO()
-    small.save(out, format="PNG")
-    return out.getvalue()
+def _halve(image: Image.Image) -> Image.Image:
+    size = (max(1, image.width // 2), max(1, image.height // 2))
+    return image.convert("RGBa").resize(size, Image.Resampling.LANCZOS).convert("RGBA")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-import cairosvg
+from cairosvg.parser import Tree
+from cairosvg.surface import PNGSurface
+from PIL import Image
 
 from ..scene import Scene
 from .svg import to_svg
@@ -26,8 +28,25 @@ def pixel_size(scene: Scene, size: int | None) -> tuple[int, int]:
     return max(1, round(size * total_w / total_h)), size
 
 
-def write(scene: Scene, out: IO[bytes], *, size: int | None = None, **_: Any) -> None:
+def rasterize(scene: Scene, size: int | None = None) -> Image.Image:
+    """The scene drawn by cairosvg, as straight-alpha RGBA pixels at the exact pixel size.
+
+    Same geometry as the published SVG, at full outline precision, written inline for speed; the pixels
+    are taken from cairo directly (its own PNG encoder would cost as much as the drawing).
+    """
     w, h = pixel_size(scene, size)
-    # Same geometry as the published SVG, at full outline precision, written inline for speed.
     svg = to_svg(scene, width=str(w), height=str(h), inline=True, grid=1).encode("utf-8")
-    cairosvg.svg2png(bytestring=svg, write_to=out, output_width=w, output_height=h)
+    surface = PNGSurface(Tree(bytestring=svg), None, 96, output_width=w, output_height=h).cairo
+    surface.flush()
+    premultiplied = Image.frombuffer("RGBa", (surface.get_width(), surface.get_height()),
+                                     bytes(surface.get_data()), "raw", "BGRa", surface.get_stride(), 1)
+    return premultiplied.convert("RGBA")
+
+
+def encode(image: Image.Image, out: IO[bytes]) -> None:
+    """PNG bytes, deterministic (no time or text chunk)."""
+    image.save(out, format="PNG", compress_level=6)
+
+
+def write(scene: Scene, out: IO[bytes], *, size: int | None = None, **_: Any) -> None:
+    encode(rasterize(scene, size), out)
