@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from PIL import Image
 
+from .atomic import write_atomic
 from .layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
 from .model import Laureate
 from .scene import Scene
@@ -89,10 +89,7 @@ def _write_pngs(scene: Scene, out_dir: Path, variant: str, theme_name: str, scal
             image = rasterize(scene, natural * scale)
         buf = io.BytesIO()
         encode(image, buf)
-        tmp = png_path.with_name(f".{png_path.name}.tmp")
-        tmp.write_bytes(buf.getvalue())
-        os.replace(tmp, png_path)
-        written.append(png_path)
+        written.append(write_atomic(png_path, buf.getvalue()))
     return written
 
 

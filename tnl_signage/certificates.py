@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .errors import InputError
 from .layout.certificate import certificate_scene
 from .model import Laureate
@@ -50,7 +51,5 @@ def write_certificate(laureate: Laureate, path: str | os.PathLike[str], theme: T
         raise InputError(f"dossier de sortie introuvable : « {target.parent} »")
     data, notes = certificate_bytes(laureate, theme, kind=kind, base_url=base_url, signer=signer,
                                      size=size, **layout)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
+    write_atomic(target, data)
     return notes

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import write_atomic
 from .badges import badge_content
 from .formats import PrintFormat, load_formats
 from .layout.badges import BadgeContent, LayoutResult
@@ -58,13 +59,6 @@ def file_stem(laureate: Laureate, fmt: PrintFormat) -> str:
     return f"{FAMILY_WORDS.get(fmt.family, fmt.family)}-{fmt.slug}-{laureate.annee}-{laureate.slug}"
 
 
-def _write(path: Path, data: bytes) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-    return path
-
-
 def build_print_set(
     laureate: Laureate,
     fmt: PrintFormat | str,
@@ -92,9 +86,9 @@ def build_print_set(
     png = io.BytesIO()
     write_proof(printed.scene, png, show_safe=show_safe)
     written = [
-        _write(out / f"{stem}.pdf", pdf),
-        _write(out / f"{stem}-decoupe.svg", svg),
-        _write(out / f"{stem}-bat.png", png.getvalue()),
+        write_atomic(out / f"{stem}.pdf", pdf),
+        write_atomic(out / f"{stem}-decoupe.svg", svg),
+        write_atomic(out / f"{stem}-bat.png", png.getvalue()),
     ]
     sheet = io.BytesIO()
     family = load_formats().family(f.family)
@@ -104,7 +98,7 @@ def build_print_set(
         cut_contour_in=cut_where, cut_radius=cut_radius(f.family, f),
         files=[SheetFile(p.name, data) for p, data in zip(written, (pdf, svg, png.getvalue()), strict=True)],
     )
-    written.append(_write(out / f"{stem}-fiche-technique.pdf", sheet.getvalue()))
+    written.append(write_atomic(out / f"{stem}-fiche-technique.pdf", sheet.getvalue()))
     return PrintSet(tuple(written), printed.notes)
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 from typing import Any
 
 import click
 
+from ..atomic import write_atomic
 from ..badges import badge_content
 from ..errors import InputError
 from ..formats import PrintFormat, load_formats
@@ -28,12 +28,6 @@ DESCRIPTIONS = {
     "poster": "Affiche (portrait, A3, A2 ou A1).",
 }
 SUFFIXES = (".pdf", ".svg", ".png")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def _render(scene: Any, suffix: str, *, marks: bool, show_safe: bool, size: int | None) -> bytes:
@@ -69,7 +63,7 @@ def _run(family: str, *, level: str, year: str, name: str, name_short: str | Non
     if show_safe and suffix != ".png":
         click.echo("attention : --show-safe ne concerne que l'épreuve PNG", err=True)
     data = _render(result.scene, suffix, marks=marks, show_safe=show_safe, size=size)
-    _write_atomic(output, data)
+    write_atomic(output, data)
     click.echo(str(output))
     if spec_sheet is not None:
         family_info = load_formats().family(family)
@@ -79,7 +73,7 @@ def _run(family: str, *, level: str, year: str, name: str, name_short: str | Non
                          files=[SheetFile(output.name, data)], profile=result.scene.meta["pdf_profile"],
                          marks=marks and suffix == ".pdf", cut_contour_in=where,
                          cut_radius=cut_radius(family, fmt))
-        _write_atomic(spec_sheet, buf.getvalue())
+        write_atomic(spec_sheet, buf.getvalue())
         click.echo(str(spec_sheet))
 
 

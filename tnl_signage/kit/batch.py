@@ -13,6 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..errors import TnlError
 from ..model import Laureate, Problem
 from ..palmares_loader import iter_laureates
@@ -80,10 +81,7 @@ def write_indexes(out_dir: Path, outcomes: list[KitOutcome]) -> list[Path]:
                              folder.relative_to(str(year)).as_posix() + "/", zip_path.name, o.status,
                              _cell(" ; ".join(o.notes))])
         path = out_dir / str(year) / "index.csv"
-        tmp = path.with_name(".index.csv.partial")
-        tmp.write_text("\ufeff" + buf.getvalue(), encoding="utf-8")
-        os.replace(tmp, path)
-        written.append(path)
+        written.append(write_atomic(path, ("\ufeff" + buf.getvalue()).encode("utf-8")))
     return written
 
 

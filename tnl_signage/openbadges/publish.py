@@ -15,6 +15,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from ..atomic import write_atomic
 from ..badges import laureate_badge
 from ..layout.badges import BadgeContent, badge_scene
 from ..model import Laureate
@@ -119,10 +120,7 @@ class _Publisher:
 def _write(root: Path, rel: str, data: bytes, result: OpenBadgesResult) -> None:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-    result.files.append(path)
+    result.files.append(write_atomic(path, data))
 
 
 def _no_site_note(laureates: list[Laureate]) -> str:

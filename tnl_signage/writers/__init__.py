@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from ..atomic import write_atomic
 from ..errors import InputError
 from ..scene import Scene
 
@@ -55,10 +56,7 @@ def save(scene: Scene, target: str | os.PathLike[str] | IO[bytes], kind: str | N
         kind = kind or path.suffix.lstrip(".")
         if not kind:
             raise InputError(f"{path} : extension manquante (.svg, .png…)")
-        data = render(scene, kind, **options)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomic(path, render(scene, kind, **options))
         return
     if kind is None:
         raise InputError("save() vers un flux : préciser kind='svg', 'png'…")
