@@ -10,13 +10,12 @@ from __future__ import annotations
 import dataclasses
 from typing import IO, Any
 
-from cairosvg.parser import Tree
-from cairosvg.surface import PNGSurface
+import cairocffi as cairo
 from PIL import Image
 
 from ..scene import Group, Node, Scene
-from .png import pixel_size
-from .svg import to_svg
+from .cairo_draw import draw_scene, scene_context
+from .png import encode, pixel_size
 
 SAFE_COLOR = "#d0021b"
 DEFAULT_SIZE = 1600
@@ -39,36 +38,31 @@ def proof_scene(scene: Scene) -> Scene:
     return dataclasses.replace(scene, root=root, bleed=0.0)
 
 
-def _safe_overlay(scene: Scene) -> str:
+def _draw_safe_area(surface: cairo.ImageSurface, scene: Scene) -> None:
+    """The safe margin as a dashed red line (what must stay inside it), on top of the drawing."""
     safe = float(scene.meta.get("safe_mm", "0") or 0)
     if safe <= 0:
-        return ""
-    unit = min(scene.width, scene.height)
-    width = max(0.4, unit / 400)
-    dash = f"{width * 6:.2f} {width * 4:.2f}"
-    return (f'<rect id="safe-area" x="{safe:g}" y="{safe:g}" width="{scene.width - 2 * safe:g}" '
-            f'height="{scene.height - 2 * safe:g}" fill="none" stroke="{SAFE_COLOR}" '
-            f'stroke-width="{width:.2f}" stroke-dasharray="{dash}"/>')
+        return
+    ctx = scene_context(surface, proof_scene(scene))
+    width = max(0.4, min(scene.width, scene.height) / 400)
+    ctx.rectangle(safe, safe, scene.width - 2 * safe, scene.height - 2 * safe)
+    ctx.set_source_rgb(*(int(SAFE_COLOR[i:i + 2], 16) / 255.0 for i in (1, 3, 5)))
+    ctx.set_line_width(width)
+    ctx.set_dash([width * 6, width * 4])
+    ctx.stroke()
+    surface.flush()
 
 
-def proof_svg(scene: Scene, *, show_safe: bool = False, size: int | None = None) -> tuple[str, tuple[int, int]]:
-    """The proof as SVG text and its pixel size."""
+def proof_image(scene: Scene, *, show_safe: bool = False, size: int | None = None) -> Image.Image:
+    """The proof's RGB pixels (longest side `size` px, 1600 by default): the sign is opaque."""
     trimmed = proof_scene(scene)
     w, h = pixel_size(trimmed, size or DEFAULT_SIZE)
-    svg = to_svg(trimmed, width=str(w), height=str(h), inline=True, grid=1)  # same pixels, faster to parse
+    surface = draw_scene(trimmed, w, h, opaque=True)
     if show_safe:
-        head, _, tail = svg.rpartition("</svg>")
-        svg = head + _safe_overlay(scene) + "</svg>" + tail
-    return svg, (w, h)
+        _draw_safe_area(surface, scene)
+    return Image.frombuffer("RGB", (w, h), bytes(surface.get_data()), "raw", "BGRX", surface.get_stride(), 1)
 
 
 def write(scene: Scene, out: IO[bytes], *, show_safe: bool = False, size: int | None = None, **_: Any) -> None:
-    """Write the PNG proof (longest side `size` px, 1600 by default), RGB without alpha: the sign is opaque."""
-    svg, (w, h) = proof_svg(scene, show_safe=show_safe, size=size)
-    # Draw with cairosvg, then take cairo's pixels directly (no PNG encoded and decoded in between).
-    surface = PNGSurface(Tree(bytestring=svg.encode("utf-8")), None, 96, output_width=w, output_height=h)
-    pixels = surface.cairo
-    pixels.flush()
-    image = Image.frombuffer("RGBA", (pixels.get_width(), pixels.get_height()), bytes(pixels.get_data()),
-                             "raw", "BGRA", pixels.get_stride(), 1)
-    image.convert("RGB").save(out, format="PNG")
+    """Write the PNG proof (RGB, every pixel as drawn)."""
+    encode(proof_image(scene, show_safe=show_safe, size=size), out)
