@@ -8,8 +8,10 @@ because light and dark badges share their geometry exactly (checked in tests/tes
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
+from .atomic import write_atomic
 from .badges import laureate_badge
 from .layout.badges import VARIANTS
 from .model import Laureate
@@ -17,7 +19,6 @@ from .scene import Circle, Group, Rect, Scene, Use
 from .scene import Path as ScenePath
 from .theme import Theme, load_theme
 from .weburls import badge_name
-from .writers import save
 from .writers.svg import to_svg
 
 
@@ -58,8 +59,12 @@ def auto_badge(laureate: Laureate, variant: str = "seal", light: Theme | str = "
     return scene, palette_css(scene, light_theme, dark_theme)
 
 
+@lru_cache(maxsize=8)
 def auto_badge_svg(laureate: Laureate, variant: str = "seal") -> str:
-    """The auto badge as SVG text without XML declaration (to inline in HTML)."""
+    """The auto badge as SVG text without XML declaration (to inline in HTML).
+
+    Made once for a kit's `badge-*-auto.svg` file and the snippet that inlines it.
+    """
     scene, css = auto_badge(laureate, variant)
     return to_svg(scene, color_classes=True, css=css)
 
@@ -69,8 +74,6 @@ def write_auto_badges(laureate: Laureate, out_dir: Path, *, variants: Iterable[s
     out_dir.mkdir(parents=True, exist_ok=True)
     files = []
     for variant in variants:
-        scene, css = auto_badge(laureate, variant)
-        path = out_dir / badge_name(variant, "auto")
-        save(scene, path, color_classes=True, css=css)
-        files.append(path)
+        svg = f'<?xml version="1.0" encoding="UTF-8"?>\n{auto_badge_svg(laureate, variant)}\n'
+        files.append(write_atomic(out_dir / badge_name(variant, "auto"), svg.encode("utf-8")))
     return files

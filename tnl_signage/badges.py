@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from .atomic import write_atomic
 from .layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
 from .model import Laureate
-from .scene import Scene
 from .theme import Theme, load_theme
-from .writers import save
-from .writers.png import write as write_png
+from .writers import render
 
 THEMES = ("light", "dark")
 
@@ -29,10 +27,26 @@ def badge_content(laureate: Laureate) -> BadgeContent:
     )
 
 
+@lru_cache(maxsize=32)
 def laureate_badge(laureate: Laureate, variant: str = "seal", theme: Theme | str = "light") -> LayoutResult:
-    """One badge scene for a laureate; `notes` say if the name had to be shortened or shrunk."""
+    """One badge scene for a laureate; `notes` say if the name had to be shortened or shrunk.
+
+    Kept for the last few calls: a kit asks for the same badge for its files, its snippets and its
+    Open Badges (scenes are immutable, so sharing them is safe).
+    """
     chosen = load_theme(theme) if isinstance(theme, str) else theme
     return badge_scene(variant, badge_content(laureate), chosen)
+
+
+@lru_cache(maxsize=32)
+def badge_bytes(laureate: Laureate, variant: str, theme: Theme, suffix: str, scale: int = 1) -> bytes:
+    """A badge file's bytes (`svg`, or `png` at `scale` times its natural size), made once for a kit's
+    badges folder and its Open Badges images."""
+    scene = laureate_badge(laureate, variant, theme).scene
+    if suffix == "svg":
+        return render(scene, "svg")
+    natural = max(scene.px_size) if scene.px_size else 1200
+    return render(scene, "png", size=natural * scale)
 
 
 def badge_filename(variant: str, theme_name: str, suffix: str, scale: int = 1) -> str:
@@ -61,19 +75,7 @@ def write_laureate_badges(
             for note in result.notes:
                 if note not in notes:
                     notes.append(note)
-            svg_path = out_dir / badge_filename(variant, theme_name, "svg")
-            save(result.scene, svg_path)
-            files.append(svg_path)
-            files.extend(_write_pngs(result.scene, out_dir, variant, theme_name, scales))
+            for suffix, scale in (("svg", 1), *(("png", scale) for scale in scales)):
+                path = out_dir / badge_filename(variant, theme_name, suffix, scale)
+                files.append(write_atomic(path, badge_bytes(laureate, variant, theme, suffix, scale)))
     return files, notes
-
-
-def _write_pngs(scene: Scene, out_dir: Path, variant: str, theme_name: str, scales: tuple[int, ...]) -> list[Path]:
-    """PNG at each scale, each drawn at its own size (sharper than reducing the 2x)."""
-    natural = max(scene.px_size) if scene.px_size else 1200
-    written: list[Path] = []
-    for scale in scales:
-        buf = io.BytesIO()
-        write_png(scene, buf, size=natural * scale)
-        written.append(write_atomic(out_dir / badge_filename(variant, theme_name, "png", scale), buf.getvalue()))
-    return written

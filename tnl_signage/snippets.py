@@ -10,7 +10,7 @@ import re
 
 from markupsafe import Markup
 
-from .auto_badge import auto_badge
+from .auto_badge import auto_badge_svg
 from .badges import laureate_badge
 from .errors import InputError
 from .layout.badges import VARIANTS
@@ -57,12 +57,9 @@ def snippets(laureate: Laureate, base_url: str, variant: str = "seal", theme: st
     `base_url` must already be checked (weburls.check_base_url); `theme` is light, dark or auto.
     """
     check_variant(variant, theme)
-    if theme == "auto":
-        scene, css = auto_badge(laureate, variant)
-        svg = to_svg(scene, color_classes=True, css=css)
-    else:
-        scene, css = laureate_badge(laureate, variant, theme).scene, None
-        svg = to_svg(scene)
+    # The auto badge is the light badge's geometry, recoloured by its stylesheet.
+    scene = laureate_badge(laureate, variant, "light" if theme == "auto" else theme).scene
+    svg = auto_badge_svg(laureate, variant) if theme == "auto" else to_svg(scene)
     width, height = scene.px_size or (round(scene.width), round(scene.height))
     alt = alt_text(laureate)
     page = page_url(base_url, laureate)

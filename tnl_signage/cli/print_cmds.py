@@ -100,7 +100,7 @@ def _print_command(family: str) -> click.Command:
                   help="Norme du PDF : PDF/X-4 ou PDF/X-1a:2001.")
     @click.option("--theme", default="light", show_default=True, help=THEME_HELP)
     @click.option("--show-safe", is_flag=True, help="Épreuve PNG : montre la marge de sécurité en pointillés.")
-    @click.option("--size", type=int, default=None, help="Épreuve PNG : pixels sur le plus grand côté (1600).")
+    @click.option("--size", type=int, default=None, help="Épreuve PNG : pixels sur le plus grand côté (1200).")
     @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
                   help="Fichier de sortie : .pdf, .svg ou .png.")
     @click.option("--spec-sheet", type=click.Path(dir_okay=False, path_type=Path), default=None,

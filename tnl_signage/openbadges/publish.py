@@ -16,7 +16,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from ..atomic import write_atomic
-from ..badges import laureate_badge
+from ..badges import badge_bytes, laureate_badge
 from ..layout.badges import BadgeContent, badge_scene
 from ..model import Laureate
 from ..scales import Distinction
@@ -81,7 +81,7 @@ class _Publisher:
         badge = laureate_badge(laureate, "seal", self.theme)
         for note in badge.notes:
             result.note(note)
-        png, svg = render(badge.scene, "png"), render(badge.scene, "svg")
+        png, svg = (badge_bytes(laureate, "seal", self.theme, suffix) for suffix in ("png", "svg"))
         assertion = ob2.assertion(laureate, self.urls, self.info, self.theme)
         assertion_url = assertion["id"]
         files = {

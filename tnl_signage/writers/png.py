@@ -38,7 +38,7 @@ def rasterize(scene: Scene, size: int | None = None) -> Image.Image:
     """
     w, h = pixel_size(scene, size)
     surface = draw_scene(scene, w, h)
-    premultiplied = Image.frombuffer("RGBa", (w, h), bytes(surface.get_data()), "raw", "BGRa",
+    premultiplied = Image.frombuffer("RGBa", (w, h), surface.get_data(), "raw", "BGRa",
                                      surface.get_stride(), 1)
     return premultiplied.convert("RGBA")
 

@@ -18,7 +18,7 @@ from .cairo_draw import draw_scene, scene_context
 from .png import encode, pixel_size
 
 SAFE_COLOR = "#d0021b"
-DEFAULT_SIZE = 1600
+DEFAULT_SIZE = 1200
 
 
 def _printed(node: Node) -> Node | None:
@@ -54,13 +54,16 @@ def _draw_safe_area(surface: cairo.ImageSurface, scene: Scene) -> None:
 
 
 def proof_image(scene: Scene, *, show_safe: bool = False, size: int | None = None) -> Image.Image:
-    """The proof's RGB pixels (longest side `size` px, 1600 by default): the sign is opaque."""
+    """The proof's RGB pixels, longest side `size` px (1200 by default: every word reads on screen).
+
+    RGB without alpha: the sign is opaque.
+    """
     trimmed = proof_scene(scene)
     w, h = pixel_size(trimmed, size or DEFAULT_SIZE)
     surface = draw_scene(trimmed, w, h, opaque=True)
     if show_safe:
         _draw_safe_area(surface, scene)
-    return Image.frombuffer("RGB", (w, h), bytes(surface.get_data()), "raw", "BGRX", surface.get_stride(), 1)
+    return Image.frombuffer("RGB", (w, h), surface.get_data(), "raw", "BGRX", surface.get_stride(), 1)
 
 
 def write(scene: Scene, out: IO[bytes], *, show_safe: bool = False, size: int | None = None, **_: Any) -> None:
