@@ -126,18 +126,77 @@ def symbol_code(canvas: Canvas, scene: Scene, symbol: Symbol) -> str:
     return entry[1]
 
 
+def _fill_operator(color: Color) -> str:
+    """The `k` operator of a process colour (the theme's exact CMYK)."""
+    return " ".join(f"{v / 100.0:g}" for v in color.cmyk) + " k"
+
+
+def _process_colour(color: Color | None) -> bool:
+    """True unless a spot colour (those go through reportlab, which declares their colour space)."""
+    return color is None or not color.spot
+
+
 class PrintPainter(ScenePainter):
     """ScenePainter that places each shared outline with a matrix and overprints cut paths.
 
     A glyph or mark outline is turned into PDF operators once per process and placed with `cm`
     (the PDF counterpart of the SVG writer's <use>): the page is written without re-formatting
-    thousands of coordinates. A cut path overprints, so a plotter line never knocks out the ink below.
+    thousands of coordinates. A line of glyphs goes to reportlab as one literal in its own q/Q, so
+    reportlab's own colour state holds. A cut path overprints, so a plotter line never knocks out
+    the ink below.
     """
 
+    def uses(self, nodes: list[Use], inherited: Color | None) -> str:
+        """Operators placing consecutive process-colour symbols, the colour set when it changes."""
+        ops = ["q"]
+        current: Color | None = None
+        for node in nodes:
+            fill = node.fill or inherited
+            if fill is None:
+                continue
+            if fill is not current:
+                ops.append(_fill_operator(fill))
+                current = fill
+            x, y = self.pt(node.x, node.y)
+            s = node.scale * mm
+            code = symbol_code(self.canvas, self.scene, node.symbol)
+            ops.append(f"q {s:.6f} 0 0 {-s:.6f} {x:.4f} {y:.4f} cm {code} Q")
+        ops.append("Q")
+        return "\n".join(ops)
+
     def node(self, node: Node, inherited: Color | None = None) -> None:
-        if not isinstance(node, Use):
+        if isinstance(node, Use):
+            self.group(Group((node,)), inherited)
+        else:
             super().node(node, inherited)
-            return
+
+    def group(self, group: Group, inherited: Color | None = None) -> None:
+        c = self.canvas
+        fill = group.fill or inherited
+        if group.role == "cut":
+            c.saveState()
+            c.setStrokeOverprint(True)
+            c.setFillOverprint(True)
+            c.setOverprintMask(True)
+        batch: list[Use] = []
+        for child in group.children:
+            if isinstance(child, Use) and _process_colour(child.fill or fill):
+                batch.append(child)
+                continue
+            if batch:
+                c.addLiteral(self.uses(batch, fill))
+                batch = []
+            if isinstance(child, Use):
+                self._spot_use(child, fill)
+            else:
+                self.node(child, fill)
+        if batch:
+            c.addLiteral(self.uses(batch, fill))
+        if group.role == "cut":
+            c.restoreState()
+
+    def _spot_use(self, node: Use, inherited: Color | None) -> None:
+        """A symbol in a spot colour, through reportlab (which declares the Separation colour space)."""
         fill = node.fill or inherited
         if fill is None:
             return
@@ -148,18 +207,6 @@ class PrintPainter(ScenePainter):
         c.transform(s, 0, 0, -s, x, y)  # symbol units, y down -> page points, y up
         c.setFillColor(self.color(fill))
         c.addLiteral(symbol_code(c, self.scene, node.symbol))
-        c.restoreState()
-
-    def group(self, group: Group, inherited: Color | None = None) -> None:
-        if group.role != "cut":
-            super().group(group, inherited)
-            return
-        c = self.canvas
-        c.saveState()
-        c.setStrokeOverprint(True)
-        c.setFillOverprint(True)
-        c.setOverprintMask(True)
-        super().group(group, inherited)
         c.restoreState()
 
 
