@@ -367,9 +367,12 @@ def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: I
         if flavour.conformance:
             info.GTS_PDFXConformance = pikepdf.String(flavour.conformance)
         pdf.trailer.Info = pdf.make_indirect(info)
+        # Every stream is already deflated (page by reportlab, profile once per process) except the
+        # XMP packet, left readable as is usual; asking qpdf to compress would make it inspect each
+        # stream again, which took most of the save's time.
         pdf.save(cast(BinaryIO, out), deterministic_id=True, force_version=flavour.pdf_version,
                  object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=True)
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False)
 
 
 def write(scene: Scene, out: IO[bytes], *, profile: str = "pdfx-4", marks: bool = True, **_: Any) -> None:
