@@ -6,8 +6,10 @@ Coordinates: the scene is in mm with y down; the page is in points with y up, th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
+from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.units import mm
@@ -20,6 +22,21 @@ from ..pens import transform_commands
 from ..scene import Circle, Group, Node, Path, PenCommand, Rect, Scene, Use
 
 ColorMap = Callable[[Color], RLColor]
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """reportlab writes its deflated streams as bytes, not ASCII85 text (a fifth smaller, and faster).
+
+    reportlab reads this from a module setting; it is restored after, so nothing else sees it changed
+    (safe with processes, not with threads drawing at the same time).
+    """
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
 
 
 def cmyk(color: Color) -> RLColor:

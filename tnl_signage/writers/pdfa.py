@@ -24,7 +24,6 @@ from xml.sax.saxutils import escape
 
 import pikepdf
 from fontTools.ttLib import TTFont as FTFont
-from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -35,7 +34,7 @@ from ..colors import Color
 from ..errors import InputError
 from ..resources import data_file, resource_dir
 from ..scene import Group, Node, PenCommand, Scene, Symbol, TextSpan, Use
-from .pdf_draw import ScenePainter, rgb
+from .pdf_draw import ScenePainter, binary_streams, rgb
 
 PROFILE = "pdfa-2b"
 ICC_FILE = ("icc", "sRGB-icc-profiles-free.icc")
@@ -308,17 +307,13 @@ def draw(scene: Scene) -> Drawn:
     """The page drawn by reportlab, not yet PDF/A: `finish` adds the forms and the archival parts."""
     buf = io.BytesIO()
     w, h = scene.width + 2 * scene.bleed, scene.height + 2 * scene.bleed
-    a85 = rl_config.useA85
-    rl_config.useA85 = 0  # ASCII85 over Flate only adds bytes and time; nothing here needs 7-bit streams
-    try:
+    with binary_streams():
         canvas = Canvas(buf, pagesize=(w * mm, h * mm), invariant=1, pageCompression=0,
                         initialFontName=_initial_font(scene))
         painter = ArchivePainter(canvas, scene, color=rgb)
         painter.draw()
         canvas.showPage()
         canvas.save()
-    finally:
-        rl_config.useA85 = a85
     return Drawn(buf.getvalue(), tuple(painter.forms.values()))
 
 

@@ -32,7 +32,7 @@ from ..colors import Color
 from ..errors import InputError
 from ..resources import data_file, resource_dir
 from ..scene import Group, Node, Scene, Symbol, Use
-from .pdf_draw import ScenePainter, cmyk
+from .pdf_draw import ScenePainter, binary_streams, cmyk
 
 ICC_FILE = ("icc", "FOGRA39-tnl.icc")
 OUTPUT_CONDITION = "FOGRA39"
@@ -250,20 +250,21 @@ def draw(scene: Scene, *, marks: bool) -> bytes:
     g = page_geometry(scene, marks)
     _, _, pw, ph = g.media
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(pw * mm, ph * mm), invariant=1, pageCompression=1,
-               initialFontName=_no_text_font())
-    painter = PrintPainter(c, scene, color=print_color, offset=g.margin - scene.bleed)
-    bx0, by0, bx1, by1 = g.bleed_box
-    c.saveState()
-    clip = c.beginPath()
-    clip.rect(bx0 * mm, by0 * mm, (bx1 - bx0) * mm, (by1 - by0) * mm)
-    c.clipPath(clip, stroke=0, fill=0)  # nothing beyond the bleed, whatever the layout drew
-    painter.draw()
-    c.restoreState()
-    if marks:
-        _crop_marks(c, g)
-    c.showPage()
-    c.save()
+    with binary_streams():
+        c = Canvas(buf, pagesize=(pw * mm, ph * mm), invariant=1, pageCompression=1,
+                   initialFontName=_no_text_font())
+        painter = PrintPainter(c, scene, color=print_color, offset=g.margin - scene.bleed)
+        bx0, by0, bx1, by1 = g.bleed_box
+        c.saveState()
+        clip = c.beginPath()
+        clip.rect(bx0 * mm, by0 * mm, (bx1 - bx0) * mm, (by1 - by0) * mm)
+        c.clipPath(clip, stroke=0, fill=0)  # nothing beyond the bleed, whatever the layout drew
+        painter.draw()
+        c.restoreState()
+        if marks:
+            _crop_marks(c, g)
+        c.showPage()
+        c.save()
     return buf.getvalue()
 
 

@@ -28,7 +28,7 @@ from ..colors import Color
 from ..formats import Family, PrintFormat
 from ..resources import resource_dir
 from ..scene import Circle, Group, Node, Path, Rect, Scene, Use
-from .pdf_draw import cmyk, rgb
+from .pdf_draw import binary_streams, cmyk, rgb
 from .pdfx import (
     FLAVOURS,
     MARK_GAP_MM,
@@ -300,7 +300,8 @@ def write_spec_sheet(
     _fonts()
     spec = SheetSpec(scene, fmt, family, tuple(files), profile, marks, cut_contour_in, cut_radius)
     for height in (60 * mm, 45 * mm, 32 * mm, 20 * mm):
-        data, lowest = _draw(spec, height)
+        with binary_streams():
+            data, lowest = _draw(spec, height)
         if lowest > FOOTER_Y + 10:
             break
     out.write(data)
