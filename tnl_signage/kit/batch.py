@@ -6,6 +6,7 @@ Rows are read lazily and at most 2 x jobs kits are in flight, so memory stays fl
 from __future__ import annotations
 
 import csv
+import ctypes
 import io
 import os
 from collections.abc import Callable, Iterator
@@ -43,6 +44,26 @@ class BatchSummary:
         return [p for p in self.problems if p.is_error]
 
 
+# glibc's mallopt parameters (malloc.h).
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+
+
+def _keep_freed_memory() -> None:
+    """Worker start: let glibc reuse freed memory instead of returning it to the system at once.
+
+    A kit allocates and frees some twenty pixel buffers of 0.1-4 MB. Above 128 KB glibc maps each
+    one afresh and unmaps it when freed, so every page is faulted in again: about 7,700 page faults
+    per kit, a tenth of its time. Kept in the heap (up to 256 MB), they are reused; the worker's
+    memory stays flat at its high-water mark. Elsewhere than glibc, nothing is changed.
+    """
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (AttributeError, OSError):
+        return
+    mallopt(_M_MMAP_THRESHOLD, 64 << 20)
+    mallopt(_M_TRIM_THRESHOLD, 256 << 20)
+
+
 def _one(laureate: Laureate, out_dir: str, options: KitOptions) -> KitOutcome | str:
     try:
         return make_kit(laureate, Path(out_dir), options)
@@ -53,7 +74,7 @@ def _one(laureate: Laureate, out_dir: str, options: KitOptions) -> KitOutcome | 
 def _bounded(items: Iterator[Laureate], jobs: int, out_dir: Path,
              options: KitOptions) -> Iterator[tuple[Laureate, KitOutcome | str]]:
     """Run kits in `jobs` processes with at most 2 x jobs submitted at a time, yielding as they finish."""
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_keep_freed_memory) as pool:
         pending: dict[Future[KitOutcome | str], Laureate] = {}
         for laureate in items:
             pending[pool.submit(_one, laureate, str(out_dir), options)] = laureate
