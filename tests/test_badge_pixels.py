@@ -1,4 +1,4 @@
-"""Pixels: every badge renders the same in two independent SVG engines, and matches its golden image."""
+"""Pixels: our PNG (cairo, from the scene) matches librsvg drawing the published SVG, and its golden image."""
 
 from __future__ import annotations
 
@@ -26,14 +26,14 @@ def rsvg_render(svg: bytes, width: int, height: int) -> Image.Image:
 
 @pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="rsvg-convert (librsvg2-bin) absent")
 @pytest.mark.parametrize("name,scene", SCENES[:24], ids=[n for n, _ in SCENES[:24]])
-def test_cairosvg_and_librsvg_agree(name: str, scene) -> None:  # type: ignore[no-untyped-def]
+def test_png_and_librsvg_rendering_of_the_svg_agree(name: str, scene) -> None:  # type: ignore[no-untyped-def]
     w, h = pixel_size(scene, 480)
     ours = png_image(render(scene, "png", size=480))
     theirs = rsvg_render(render(scene, "svg"), w, h)
     fraction = differing_fraction(ours, theirs)
     if fraction >= 0.02:
-        folder = keep_on_failure(f"engines-{name}", cairosvg=ours, librsvg=theirs)
-        pytest.fail(f"{fraction:.2%} de pixels différents entre cairosvg et librsvg (voir {folder})")
+        folder = keep_on_failure(f"engines-{name}", png=ours, librsvg=theirs)
+        pytest.fail(f"{fraction:.2%} de pixels différents entre le PNG et le SVG rendu par librsvg (voir {folder})")
 
 
 @pytest.mark.parametrize("name,scene", SCENES, ids=[n for n, _ in SCENES])
@@ -47,3 +47,17 @@ def test_badge_matches_golden(name: str, scene) -> None:  # type: ignore[no-unty
         diff = ImageChops.difference(ours, golden).convert("RGB")
         folder = keep_on_failure(f"golden-{name}", obtenu=ours, attendu=golden, difference=diff)
         pytest.fail(f"{fraction:.2%} de pixels différents de la référence (voir {folder})")
+
+
+def test_first_drawing_of_new_glyphs_equals_a_later_one() -> None:
+    """Outlines and lines of text are cached as native paths: making them mid-drawing loses nothing."""
+    from tnl_signage.writers import cairo_draw
+
+    name, scene = SCENES[0]
+    cairo_draw._symbol_path.cache_clear()
+    cairo_draw._run_path.cache_clear()
+    cold = png_image(render(scene, "png", size=480))
+    warm = png_image(render(scene, "png", size=480))
+    assert ImageChops.difference(cold, warm).getbbox() is None, name
+    theirs = rsvg_render(render(scene, "svg"), *cold.size) if shutil.which("rsvg-convert") else warm
+    assert differing_fraction(cold, theirs) < 0.02

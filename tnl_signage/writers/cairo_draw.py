@@ -106,32 +106,55 @@ class CairoPainter:
             self.group(node, inherited)
 
     def _append_use(self, use: Use) -> None:
-        ctx = self.ctx
-        ctx.save()
-        ctx.translate(use.x, use.y)
-        ctx.scale(use.scale, use.scale)
-        capi.cairo_append_path(ctx._pointer, _symbol_path(use.symbol))
-        ctx.restore()
+        capi.cairo_append_path(self.ctx._pointer, _run_path((use,)))
 
     def group(self, group: Group, inherited: Color | None = None) -> None:
-        """Children in order; a run of glyphs of one colour is filled at once (one fill per line of
-        text rather than per letter: same pixels, a fraction of the compositing)."""
+        """Children in order; a run of glyphs of one colour is one path, filled at once (one fill
+        per line of text rather than per letter: same pixels, a fraction of the compositing)."""
         fill = group.fill or inherited
-        pending: Color | None = None
+        run: list[Use] = []
+        colour: Color | None = None
         for child in group.children:
-            batchable = isinstance(child, Use) and child.symbol.fill_rule == "nonzero"
-            colour = (child.fill or fill) if isinstance(child, Use) else None
-            if pending is not None and (not batchable or colour != pending):
-                self._paint(pending, None, 0.0, False)
-                pending = None
-            if batchable and colour is not None:
-                assert isinstance(child, Use)
-                self._append_use(child)
-                pending = colour
+            child_colour = (child.fill or fill) if isinstance(child, Use) else None
+            if run and (child_colour != colour or not _batchable(child)):
+                self._fill_run(run, colour)
+                run = []
+            if isinstance(child, Use) and _batchable(child) and child_colour is not None:
+                run.append(child)
+                colour = child_colour
             else:
                 self.node(child, fill)
-        if pending is not None:
-            self._paint(pending, None, 0.0, False)
+        if run:
+            self._fill_run(run, colour)
+
+    def _fill_run(self, run: list[Use], colour: Color | None) -> None:
+        capi.cairo_append_path(self.ctx._pointer, _run_path(tuple(run)))
+        self._paint(colour, None, 0.0, False)
+
+
+def _batchable(node: Node) -> bool:
+    """Glyphs under the nonzero rule can share a path (overlapping even-odd shapes would cancel)."""
+    return isinstance(node, Use) and node.symbol.fill_rule == "nonzero"
+
+
+@lru_cache(maxsize=128)
+def _run_path(uses: tuple[Use, ...]) -> object:
+    """A line of placed symbols as one native path in scene units, built once.
+
+    The same line is drawn several times per kit (light and dark, 1x and 2x): the path in scene units
+    does not change, only the matrix it is appended under.
+    """
+    symbols = [_symbol_path(use.symbol) for use in uses]  # first: making one resets the scratch path
+    _SCRATCH.new_path()
+    for use, symbol in zip(uses, symbols, strict=True):
+        _SCRATCH.save()
+        _SCRATCH.translate(use.x, use.y)
+        _SCRATCH.scale(use.scale, use.scale)
+        capi.cairo_append_path(_SCRATCH._pointer, symbol)
+        _SCRATCH.restore()
+    path = ffi.gc(capi.cairo_copy_path(_SCRATCH._pointer), capi.cairo_path_destroy)
+    _SCRATCH.new_path()
+    return path
 
 
 def _rounded_rect(ctx: cairo.Context, rect: Rect) -> None:
