@@ -6,6 +6,7 @@ Library entry point for the CLI and the kit builder; every file comes from the s
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from .formats import PrintFormat, load_formats
 from .layout.badges import BadgeContent, LayoutResult
 from .layout.print_layout import cut_radius, print_scene
 from .model import Laureate
+from .scene import Group
 from .theme import Theme, load_theme
 from .writers import render
 from .writers.proof import write as write_proof
@@ -54,6 +56,14 @@ def print_result(content: BadgeContent, fmt: PrintFormat, theme: Theme, *, bleed
                        profile=PROFILES[pdfx])
 
 
+def _without_cut(result: LayoutResult) -> LayoutResult:
+    """The same layout without its plotter path (one layout serves the PDF and the cut SVG)."""
+    root = result.scene.root
+    kept = tuple(node for node in root.children if not (isinstance(node, Group) and node.role == "cut"))
+    scene = dataclasses.replace(result.scene, root=dataclasses.replace(root, children=kept))
+    return dataclasses.replace(result, scene=scene)
+
+
 def file_stem(laureate: Laureate, fmt: PrintFormat) -> str:
     """« panneau-800x400-2025-saint-martin-d-heres »: says what and for whom, without its folder."""
     return f"{FAMILY_WORDS.get(fmt.family, fmt.family)}-{fmt.slug}-{laureate.annee}-{laureate.slug}"
@@ -76,8 +86,8 @@ def build_print_set(
     chosen = load_theme(theme) if isinstance(theme, str) else theme
     f = resolve_format(fmt)
     content = badge_content(laureate)
-    printed = print_result(content, f, chosen, bleed=bleed, cut_contour=cut_contour, pdfx=pdfx)
     with_cut = print_result(content, f, chosen, bleed=bleed, cut_contour=True, pdfx=pdfx)
+    printed = with_cut if cut_contour else _without_cut(with_cut)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     stem = file_stem(laureate, f)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Laureate
-from .manifest import MANIFEST, manifest_matches, write_manifest
+from .manifest import MANIFEST, manifest_matches, read_files, write_manifest
 from .producers import PRODUCERS, KitContext
 from .zipper import write_zip
 
@@ -82,7 +82,7 @@ def make_kit(laureate: Laureate, out_dir: str | os.PathLike[str], options: KitOp
         raise InputError(f"{final} existe déjà et n'est pas un kit tnl-signage : dossier laissé intact")
     if not options.force and manifest_matches(final):
         if not zip_path.is_file():
-            write_zip(final, zip_path, prefix=laureate.slug, year=laureate.annee)
+            _zip(read_files(final), (final / MANIFEST).read_bytes(), zip_path, laureate)
         return KitOutcome(laureate, "à jour", final, zip_path)
     partial = _partial_dir(final)
     for leftover in (partial, final.with_name(f".{final.name}.old")):
@@ -95,7 +95,8 @@ def make_kit(laureate: Laureate, out_dir: str | os.PathLike[str], options: KitOp
     for produce in PRODUCERS:
         notes.extend(produce(context))
     (partial / PARTIAL_MARK).unlink()
-    write_manifest(partial, laureate, options.manifest_options())
+    files = read_files(partial)
+    manifest = write_manifest(partial, laureate, options.manifest_options(), files)
     if final.exists():
         stale = final.with_name(f".{final.name}.old")
         shutil.rmtree(stale, ignore_errors=True)
@@ -104,5 +105,11 @@ def make_kit(laureate: Laureate, out_dir: str | os.PathLike[str], options: KitOp
         shutil.rmtree(stale)
     else:
         os.replace(partial, final)
-    write_zip(final, zip_path, prefix=laureate.slug, year=laureate.annee)
+    _zip(files, manifest, zip_path, laureate)
     return KitOutcome(laureate, "fait", final, zip_path, tuple(notes))
+
+
+def _zip(files: list[tuple[str, bytes]], manifest: bytes, zip_path: Path, laureate: Laureate) -> None:
+    """The kit's zip: its files and its manifest, in path order (the folder's content, byte for byte)."""
+    entries = sorted([*files, (MANIFEST, manifest)], key=lambda item: item[0].split("/"))
+    write_zip(entries, zip_path, prefix=laureate.slug, year=laureate.annee)

@@ -16,23 +16,23 @@ from ..model import Laureate
 MANIFEST = "manifest.json"
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def read_files(folder: Path) -> list[tuple[str, bytes]]:
+    """Every regular file under `folder` but the manifest: (POSIX relative path, bytes), sorted by path.
+
+    Read once per kit, for both the manifest and the zip.
+    """
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            rel = path.relative_to(folder).as_posix()
+            if rel != MANIFEST:
+                found.append((rel, path.read_bytes()))
+    return sorted(found, key=lambda item: item[0].split("/"))
 
 
-def file_entries(folder: Path) -> list[dict[str, Any]]:
-    """Every regular file under `folder` but the manifest, sorted by its POSIX relative path."""
-    entries = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        rel = path.relative_to(folder).as_posix()
-        if rel == MANIFEST:
-            continue
-        entries.append({"path": rel, "size": path.stat().st_size, "sha256": sha256_file(path)})
-    return entries
+def file_entries(files: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
+    """The manifest's list: path, size and SHA-256 of each file."""
+    return [{"path": rel, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()} for rel, data in files]
 
 
 def laureate_data(laureate: Laureate) -> dict[str, Any]:
@@ -58,16 +58,18 @@ def dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_manifest(folder: Path, laureate: Laureate, options: dict[str, Any]) -> Path:
+def write_manifest(folder: Path, laureate: Laureate, options: dict[str, Any],
+                   files: list[tuple[str, bytes]]) -> bytes:
+    """Write manifest.json for `files` (as read by `read_files`); returns its bytes."""
     manifest = {
         "outil": {"nom": "tnl-signage", "version": __version__},
         "laureat": laureate_data(laureate),
         "options": options,
-        "fichiers": file_entries(folder),
+        "fichiers": file_entries(files),
     }
-    path = folder / MANIFEST
-    path.write_text(dumps(manifest), encoding="utf-8")
-    return path
+    data = dumps(manifest).encode("utf-8")
+    (folder / MANIFEST).write_bytes(data)
+    return data
 
 
 def manifest_matches(folder: Path) -> bool:
@@ -82,6 +84,6 @@ def manifest_matches(folder: Path) -> bool:
     if version != __version__:
         return False
     try:
-        return bool(file_entries(folder) == listed)
+        return bool(file_entries(read_files(folder)) == listed)
     except OSError:
         return False

@@ -11,17 +11,18 @@ from pathlib import Path
 STORED_SUFFIXES = frozenset({".png", ".pdf", ".zip"})
 
 
-def write_zip(folder: Path, target: Path, *, prefix: str, year: int) -> Path:
-    """Zip `folder` as `prefix/...` into `target` (through a temporary file, renamed when complete)."""
+def write_zip(files: list[tuple[str, bytes]], target: Path, *, prefix: str, year: int) -> Path:
+    """Zip `files` (relative path, bytes) as `prefix/...` into `target`, in the order given
+    (through a temporary file, renamed when complete)."""
     stamp = (max(1980, year), 12, 1, 0, 0, 0)
     tmp = target.with_name(f".{target.name}.partial")
     with zipfile.ZipFile(tmp, "w") as archive:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date_time=stamp)
-            stored = path.suffix.lower() in STORED_SUFFIXES
+        for rel, data in files:
+            info = zipfile.ZipInfo(f"{prefix}/{rel}", date_time=stamp)
+            stored = Path(rel).suffix.lower() in STORED_SUFFIXES
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            archive.writestr(info, path.read_bytes(), compresslevel=None if stored else 6)
+            archive.writestr(info, data, compresslevel=None if stored else 6)
     os.replace(tmp, target)
     return target
