@@ -6,6 +6,7 @@ Web scenes get pixel width/height; print scenes get millimetres with the bleed i
 from __future__ import annotations
 
 import hashlib
+import xml.etree.ElementTree as ET  # noqa: N817 (ElementTree's usual name)
 from functools import lru_cache
 from typing import IO, Any
 
@@ -143,15 +144,38 @@ def _runs(children: tuple[Node, ...]) -> list[Node | list[Use]]:
     return out
 
 
-def _line(dwg: svgwrite.Drawing, uses: list[Use], painter: _Painter) -> BaseElement:
-    """A line of glyphs as one positioned <g>, each glyph placed by its advance in font units.
+class _Prebuilt(BaseElement):
+    """An element already built as an ElementTree subtree: svgwrite serialises it as it is."""
 
-    Small integer x values instead of a transform per glyph: about a third lighter once gzipped.
+    def __init__(self, xml: ET.Element) -> None:
+        super().__init__(debug=False)
+        self.xml = xml
+
+    def get_xml(self) -> ET.Element:
+        return self.xml
+
+
+def _line(dwg: svgwrite.Drawing, uses: list[Use], painter: _Painter) -> BaseElement:
+    """A line of glyphs as one positioned <g> (or one <path> when inline), built once.
+
+    The same line appears in a laureate's light, dark and auto badges: its subtree is made the first
+    time and shared (an ElementTree element may sit in several documents).
     """
-    first = uses[0]
     if len(uses) == 1:
-        return _node(dwg, first, painter)
-    grid = painter.grid
+        return _node(dwg, uses[0], painter)
+    return _Prebuilt(_line_xml(tuple(uses), painter.classes, painter.grid, painter.inline))
+
+
+# Makes the elements of shared subtrees (they belong to no document until serialised in one).
+_FACTORY = svgwrite.Drawing(debug=False, profile="full")
+
+
+@lru_cache(maxsize=256)
+def _line_xml(uses: tuple[Use, ...], classes: bool, grid: int, inline: bool) -> ET.Element:
+    """Small integer x values instead of a transform per glyph: about a third lighter once gzipped."""
+    dwg = _FACTORY
+    painter = _Painter(classes, grid, inline)
+    first = uses[0]
     if painter.inline:
         # One path per line: each glyph's relative outline starts after an absolute move to its
         # origin, so cached glyph data is only concatenated (rasterisers parse one element, not dozens).
@@ -165,15 +189,15 @@ def _line(dwg: svgwrite.Drawing, uses: list[Use], painter: _Painter) -> BaseElem
     line["transform"] = f"translate({_n(first.x)} {_n(first.y)}) scale({first.scale * grid:.6g})"
     if first.fill is not None:
         painter.fill(line, first.fill)
-    if painter.inline:
-        return line
-    for use in uses:
-        el = dwg.use(f"#{_symbol_id(use.symbol, grid)}")
-        dx = round((use.x - first.x) / use.scale / grid, 1)
-        if dx:
-            el["x"] = _n(dx)
-        line.add(el)
-    return line
+    if not painter.inline:
+        for use in uses:
+            el = dwg.use(f"#{_symbol_id(use.symbol, grid)}")
+            dx = round((use.x - first.x) / use.scale / grid, 1)
+            if dx:
+                el["x"] = _n(dx)
+            line.add(el)
+    xml: ET.Element = line.get_xml()
+    return xml
 
 
 def to_svg(
@@ -220,7 +244,7 @@ def to_svg(
         dwg.defs.add(path)
     for child in scene.root.children:
         dwg.add(_node(dwg, child, painter))
-    xml: str = dwg.tostring()
+    xml: str = ET.tostring(dwg.get_xml(), encoding="unicode")
     return xml
 
 
