@@ -17,7 +17,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
@@ -33,8 +33,9 @@ from .. import __version__
 from ..colors import Color
 from ..errors import InputError
 from ..resources import data_file, resource_dir
-from ..scene import Group, Node, PenCommand, Scene, Symbol, TextSpan, Use
+from ..scene import Group, Node, Scene, TextSpan, Use
 from .pdf_draw import ScenePainter, binary_streams, rgb
+from .pdf_outline import Outline, outline
 
 PROFILE = "pdfa-2b"
 ICC_FILE = ("icc", "sRGB-icc-profiles-free.icc")
@@ -101,95 +102,6 @@ def _num(v: float) -> str:
     return "0" if text in ("", "-0") else text
 
 
-@dataclass(frozen=True)
-class _Outline:
-    """A symbol's path operators (own units, filled with the caller's colour), built once per process."""
-
-    symbol: Symbol
-    ops: str  # written inline for a symbol drawn rarely; compressed as a form's content otherwise
-    bbox: tuple[float, float, float, float]
-
-    @cached_property
-    def data(self) -> bytes:
-        """The operators Flate-compressed once, for the form XObject."""
-        return zlib.compress(self.ops.encode("ascii"), 9)
-
-
-_OUTLINES: dict[str, _Outline] = {}
-
-
-def _unit(v: float) -> str:
-    """A symbol coordinate: 1/10 of a unit (1/10000 em for glyphs) is far below what any device shows."""
-    if type(v) is int:
-        return str(v)
-    text = f"{v:.1f}"
-    if text == "-0.0":
-        return "0"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _rectangle(commands: tuple[PenCommand, ...], i: int) -> str | None:
-    """`x y w h re` if commands[i:i+5] draw an axis-aligned rectangle (QR runs, rules), else None."""
-    if i + 4 >= len(commands) or commands[i + 4][0] != "closePath":
-        return None
-    (o0, p0), (o1, p1), (o2, p2), (o3, p3) = commands[i:i + 4]
-    if o1 != "lineTo" or o2 != "lineTo" or o3 != "lineTo":
-        return None
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = p0[0], p1[0], p2[0], p3[0]
-    if y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0 and x0 < x1 and y0 < y2:
-        return f"{_unit(x0)} {_unit(y0)} {_unit(x1 - x0)} {_unit(y2 - y0)} re"
-    return None
-
-
-def _symbol_ops(symbol: Symbol) -> str:
-    """Path operators of a symbol in its own units, filled with the caller's colour."""
-    ops: list[str] = []
-    cx = cy = 0.0
-    commands = symbol.commands
-    i = 0
-    while i < len(commands):
-        op, pts = commands[i]
-        i += 1
-        if op == "moveTo":
-            rect = _rectangle(commands, i - 1)
-            if rect is not None:
-                ops.append(rect)
-                i += 4
-                continue
-            (cx, cy), = pts
-            ops.append(f"{_unit(cx)} {_unit(cy)} m")
-        elif op == "lineTo":
-            (cx, cy), = pts
-            ops.append(f"{_unit(cx)} {_unit(cy)} l")
-        elif op == "curveTo":
-            ops.append(" ".join(_unit(v) for p in pts for v in p) + " c")
-            cx, cy = pts[2]
-        elif op == "qCurveTo":  # one control point: the exact cubic equivalent
-            (qx, qy), (ex, ey) = pts[0], pts[1]
-            c = (cx + 2 / 3 * (qx - cx), cy + 2 / 3 * (qy - cy), ex + 2 / 3 * (qx - ex), ey + 2 / 3 * (qy - ey))
-            ops.append(" ".join(_unit(v) for v in (*c, ex, ey)) + " c")
-            cx, cy = ex, ey
-        elif op == "closePath":
-            ops.append("h")
-    ops.append("f*" if symbol.fill_rule == "evenodd" else "f")
-    return "\n".join(ops)
-
-
-def outline(symbol: Symbol) -> _Outline:
-    """The operators of `symbol`, cached by id (glyph outlines are the same in every certificate)."""
-    cached = _OUTLINES.get(symbol.id)
-    if cached is not None and (cached.symbol is symbol or cached.symbol == symbol):
-        return cached
-    xs = [p[0] for _, pts in symbol.commands for p in pts] or [0.0]
-    ys = [p[1] for _, pts in symbol.commands for p in pts] or [0.0]
-    ops = _symbol_ops(symbol)
-    made = _Outline(symbol, ops, (min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
-    # A QR code is unique to its certificate (and large): caching it would only grow memory in a batch.
-    if len(_OUTLINES) < 4096 and not symbol.id.startswith("qr-"):
-        _OUTLINES[symbol.id] = made
-    return made
-
-
 class ArchivePainter(ScenePainter):
     """ScenePainter with fast outlined glyphs, and invisible, searchable text over them.
 
@@ -202,7 +114,7 @@ class ArchivePainter(ScenePainter):
 
     def __init__(self, canvas: Canvas, scene: Scene, **kw: Any) -> None:
         super().__init__(canvas, scene, **kw)
-        self.forms: dict[str, tuple[str, _Outline]] = {}
+        self.forms: dict[str, tuple[str, Outline]] = {}
         self._colours: dict[Color, str] = {}
         self._uses = Counter(n.symbol.id for n in scene.walk() if isinstance(n, Use))
 
@@ -300,7 +212,7 @@ class Drawn:
     """reportlab's page (fixed dates and ID: invariant) and the forms its content calls by name."""
 
     pdf: bytes
-    forms: tuple[tuple[str, _Outline], ...]
+    forms: tuple[tuple[str, Outline], ...]
 
 
 def draw(scene: Scene) -> Drawn:
@@ -389,7 +301,7 @@ def xmp_packet(scene: Scene) -> bytes:
     return ("\n".join(parts) + "\n" + padding + '<?xpacket end="w"?>').encode("utf-8")
 
 
-def _add_forms(pdf: pikepdf.Pdf, forms: tuple[tuple[str, _Outline], ...]) -> None:
+def _add_forms(pdf: pikepdf.Pdf, forms: tuple[tuple[str, Outline], ...]) -> None:
     """The outlines the page calls (`/T0 Do`…) as form XObjects in its resources."""
     if not forms:
         return

@@ -31,8 +31,9 @@ from .. import __version__
 from ..colors import Color
 from ..errors import InputError
 from ..resources import data_file, resource_dir
-from ..scene import Group, Node, Scene, Symbol, Use
+from ..scene import Group, Node, Scene, Use
 from .pdf_draw import ScenePainter, binary_streams, cmyk
+from .pdf_outline import outline
 
 ICC_FILE = ("icc", "FOGRA39-tnl.icc")
 OUTPUT_CONDITION = "FOGRA39"
@@ -102,30 +103,6 @@ def print_color(color: Color) -> RLColor:
     return cmyk(color)
 
 
-class _SymbolPainter(ScenePainter):
-    """Maps a symbol's own units to themselves: its path is then placed by a `cm` matrix."""
-
-    def pt(self, x: float, y: float) -> tuple[float, float]:
-        return x, y
-
-
-# Symbol -> its path operators in symbol units, built once per process (glyphs and marks are reused by
-# every sign). Keyed by object identity; the entry keeps the symbol alive, so an id is never reused.
-_SYMBOL_CODE: dict[int, tuple[Symbol, str]] = {}
-
-
-def symbol_code(canvas: Canvas, scene: Scene, symbol: Symbol) -> str:
-    """`symbol`'s outline as PDF path operators (from ScenePainter.build_path), cached."""
-    entry = _SYMBOL_CODE.get(id(symbol))
-    if entry is None or entry[0] is not symbol:
-        code = _SymbolPainter(canvas, scene, color=cmyk).build_path(symbol.commands).getCode().removeprefix("n ")
-        entry = (symbol, code + (" f*" if symbol.fill_rule == "evenodd" else " f"))
-        if len(_SYMBOL_CODE) > 20000:
-            _SYMBOL_CODE.clear()
-        _SYMBOL_CODE[id(symbol)] = entry
-    return entry[1]
-
-
 def _fill_operator(color: Color) -> str:
     """The `k` operator of a process colour (the theme's exact CMYK)."""
     return " ".join(f"{v / 100.0:g}" for v in color.cmyk) + " k"
@@ -159,7 +136,7 @@ class PrintPainter(ScenePainter):
                 current = fill
             x, y = self.pt(node.x, node.y)
             s = node.scale * mm
-            code = symbol_code(self.canvas, self.scene, node.symbol)
+            code = outline(node.symbol).ops
             ops.append(f"q {s:.6f} 0 0 {-s:.6f} {x:.4f} {y:.4f} cm {code} Q")
         ops.append("Q")
         return "\n".join(ops)
@@ -206,7 +183,7 @@ class PrintPainter(ScenePainter):
         c.saveState()
         c.transform(s, 0, 0, -s, x, y)  # symbol units, y down -> page points, y up
         c.setFillColor(self.color(fill))
-        c.addLiteral(symbol_code(c, self.scene, node.symbol))
+        c.addLiteral(outline(node.symbol).ops)
         c.restoreState()
 
 
