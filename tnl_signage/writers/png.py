@@ -38,9 +38,8 @@ def rasterize(scene: Scene, size: int | None = None) -> Image.Image:
     """
     w, h = pixel_size(scene, size)
     surface = draw_scene(scene, w, h)
-    premultiplied = Image.frombuffer("RGBa", (w, h), surface.get_data(), "raw", "BGRa",
-                                     surface.get_stride(), 1)
-    return premultiplied.convert("RGBA")
+    # cairo's premultiplied BGRA, read by Pillow straight into RGBA (it divides by alpha as it reads).
+    return Image.frombuffer("RGBA", (w, h), surface.get_data(), "raw", "BGRa", surface.get_stride(), 1)
 
 
 def encode(image: Image.Image, out: IO[bytes]) -> None:
