@@ -155,6 +155,16 @@ class _Prebuilt(BaseElement):
         return self.xml
 
 
+@lru_cache(maxsize=4096)
+def _symbol_xml(symbol: Symbol, grid: int) -> ET.Element:
+    """A symbol's <path> in <defs>, built once per symbol and grid."""
+    path = _FACTORY.path(d=symbol_path_data(symbol, grid), id=_symbol_id(symbol, grid))
+    if symbol.fill_rule != "nonzero":
+        path["fill-rule"] = symbol.fill_rule
+    xml: ET.Element = path.get_xml()
+    return xml
+
+
 def _line(dwg: svgwrite.Drawing, uses: list[Use], painter: _Painter) -> BaseElement:
     """A line of glyphs as one positioned <g> (or one <path> when inline), built once.
 
@@ -238,10 +248,7 @@ def to_svg(
     if css:
         dwg.defs.add(dwg.style(css))
     for symbol in () if inline else scene.symbols():
-        path = dwg.path(d=symbol_path_data(symbol, grid), id=_symbol_id(symbol, grid))
-        if symbol.fill_rule != "nonzero":
-            path["fill-rule"] = symbol.fill_rule
-        dwg.defs.add(path)
+        dwg.defs.add(_Prebuilt(_symbol_xml(symbol, grid)))
     for child in scene.root.children:
         dwg.add(_node(dwg, child, painter))
     xml: str = ET.tostring(dwg.get_xml(), encoding="unicode")
