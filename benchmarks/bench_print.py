@@ -25,6 +25,7 @@ from tnl_signage.layout.print_layout import print_scene  # noqa: E402
 from tnl_signage.scales import load_scales  # noqa: E402
 from tnl_signage.theme import load_theme  # noqa: E402
 from tnl_signage.writers import pdfx, render  # noqa: E402
+from tnl_signage.writers.proof import DEFAULT_SIZE as PROOF_SIZE  # noqa: E402
 from tnl_signage.writers.proof import write as write_proof  # noqa: E402
 
 TARGET_MS = 50.0
@@ -66,7 +67,7 @@ def main() -> None:
         worst = max(worst, total)
         print(f"{label:16s} PDF/X-4 {total:6.1f} ms (mise en page {layout:.1f} + dessin {draw:.1f} "
               f"+ finition pikepdf {finish:.1f}), {size / 1024:.0f} Ko dont ~130 Ko de profil ICC")
-        print(f"{'':16s} SVG {svg:6.1f} ms, épreuve PNG 1600 px {png:6.0f} ms")
+        print(f"{'':16s} SVG {svg:6.1f} ms, épreuve PNG {PROOF_SIZE} px {png:6.0f} ms")
     verdict = "atteint" if worst < TARGET_MS else "MANQUÉ"
     print(f"objectif < {TARGET_MS:.0f} ms par PDF : {verdict} (pire cas {worst:.1f} ms)")
 
