@@ -15,9 +15,10 @@ command -v colprof >/dev/null || { echo "colprof introuvable : apt-get install a
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cp "$SRC" "$TMP/FOGRA39L.ti3"
-# -qm: medium quality; -kr: black generation by GCR ramp; -D: profile description.
+# -qm: medium quality; -kr: black generation by GCR ramp; -nc: the measurements (.ti3) are not copied into
+# the profile (they were half its size, in every print PDF); -D: profile description.
 # -A/-C: manufacturer/copyright tags say where the data came from.
-(cd "$TMP" && colprof -v -qm -kr \
+(cd "$TMP" && colprof -v -qm -kr -nc \
     -D "FOGRA39 (tnl-signage, from FOGRA39L.ti3)" \
     -C "Built from FOGRA39L.ti3 (icc-profiles-free, Zlib licence, Kai-Uwe Behrmann)" \
     FOGRA39L >colprof.log)
