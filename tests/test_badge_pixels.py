@@ -61,3 +61,22 @@ def test_first_drawing_of_new_glyphs_equals_a_later_one() -> None:
     assert ImageChops.difference(cold, warm).getbbox() is None, name
     theirs = rsvg_render(render(scene, "svg"), *cold.size) if shutil.which("rsvg-convert") else warm
     assert differing_fraction(cold, theirs) < 0.02
+
+
+@pytest.mark.parametrize("variant", ["seal", "banner", "button", "mark"])
+def test_kit_1x_png_is_the_2x_reduced_and_matches_a_direct_drawing(variant: str) -> None:
+    """Kits derive the 1x PNG from the 2x one (2x2 averaging): same size, same picture as drawing at 1x."""
+    from tests.conftest import EXAMPLES
+    from tnl_signage.badges import badge_bytes, laureate_badge
+    from tnl_signage.palmares_loader import load_palmares
+    from tnl_signage.theme import load_theme
+
+    laureate = load_palmares(EXAMPLES / "palmares-exemple.csv").laureates[0]
+    theme = load_theme("dark")
+    scene = laureate_badge(laureate, variant, theme).scene
+    kit = png_image(badge_bytes(laureate, variant, theme, "png", 1))
+    direct = png_image(render(scene, "png"))
+    double = png_image(badge_bytes(laureate, variant, theme, "png", 2))
+    assert kit.size == direct.size == scene.px_size
+    assert double.size == (2 * kit.width, 2 * kit.height)
+    assert differing_fraction(kit, direct, threshold=64) < 0.005

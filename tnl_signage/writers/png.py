@@ -42,6 +42,13 @@ def rasterize(scene: Scene, size: int | None = None) -> Image.Image:
     return Image.frombuffer("RGBA", (w, h), surface.get_data(), "raw", "BGRa", surface.get_stride(), 1)
 
 
+def rasterize_premultiplied(scene: Scene, size: int | None = None) -> Image.Image:
+    """The same pixels with premultiplied alpha (mode RGBa): the form to reduce an image in."""
+    w, h = pixel_size(scene, size)
+    surface = draw_scene(scene, w, h)
+    return Image.frombuffer("RGBa", (w, h), surface.get_data(), "raw", "BGRa", surface.get_stride(), 1)
+
+
 def encode(image: Image.Image, out: IO[bytes]) -> None:
     """PNG bytes (libpng through imagecodecs), deterministic: no time or text chunk.
 
