@@ -47,9 +47,10 @@ def main() -> None:
         start = time.perf_counter()
         summary = make_kits(palmares, Path(tmp) / "kits", jobs=args.jobs)
         elapsed = time.perf_counter() - start
+        # peaks taken before walking the output tree (the walk itself would raise this process's)
+        peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         size = sum(p.stat().st_size for p in (Path(tmp) / "kits").rglob("*") if p.is_file())
-    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{summary.made} kits en {elapsed:.1f} s avec {args.jobs} processus "
           f"({elapsed / max(1, summary.made) * 1000:.0f} ms par kit), {size / 1e6:.0f} Mo écrits")
     print(f"mémoire max : processus principal {peak_self:.0f} Mo, plus gros processus de travail {peak_child:.0f} Mo")
