@@ -80,3 +80,30 @@ def test_kit_1x_png_is_the_2x_reduced_and_matches_a_direct_drawing(variant: str)
     assert kit.size == direct.size == scene.px_size
     assert double.size == (2 * kit.width, 2 * kit.height)
     assert differing_fraction(kit, direct, threshold=64) < 0.005
+
+
+THREADED = """
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from tests.golden_cases import golden_scenes
+from tnl_signage.writers import cairo_draw, render
+scenes = [scene for _, scene in golden_scenes()][:16]
+reference = [render(scene, "png") for scene in scenes]
+cairo_draw._symbol_path.cache_clear()
+cairo_draw._run_path.cache_clear()
+sys.setswitchinterval(1e-6)  # switch threads as often as possible
+with ThreadPoolExecutor(8) as pool:
+    drawn = list(pool.map(lambda scene: render(scene, "png"), scenes))
+print(sum(a != b for a, b in zip(reference, drawn, strict=True)))
+"""
+
+
+def test_drawing_from_several_threads_gives_the_same_pixels() -> None:
+    """Paths are built in a per-thread scratch context: a web server may draw badges from threads."""
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", THREADED], cwd=root, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]  # a shared context made cairo abort
+    assert done.stdout.strip() == "0"

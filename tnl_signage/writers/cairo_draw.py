@@ -7,6 +7,7 @@ outline precision: tests compare these pixels with cairosvg and librsvg renderin
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import cairocffi as cairo
@@ -42,7 +43,15 @@ def _trace(ctx: cairo.Context, commands: tuple[PenCommand, ...] | list[PenComman
             ctx.close_path()
 
 
-_SCRATCH = cairo.Context(cairo.ImageSurface(cairo.FORMAT_A8, 1, 1))
+_LOCAL = threading.local()
+
+
+def _scratch() -> cairo.Context:
+    """A context to build paths in (identity matrix, so user units are kept), one per thread."""
+    ctx: cairo.Context | None = getattr(_LOCAL, "ctx", None)
+    if ctx is None:
+        ctx = _LOCAL.ctx = cairo.Context(cairo.ImageSurface(cairo.FORMAT_A8, 1, 1))
+    return ctx
 
 
 @lru_cache(maxsize=8192)
@@ -52,10 +61,11 @@ def _symbol_path(symbol: Symbol) -> object:
     Appending a native path is one C call, where tracing a glyph again costs one call per point.
     `_pointer` is the cairo_t* cairocffi exposes for interoperation with other cffi bindings.
     """
-    _SCRATCH.new_path()
-    _trace(_SCRATCH, symbol.commands)
-    path = ffi.gc(capi.cairo_copy_path(_SCRATCH._pointer), capi.cairo_path_destroy)
-    _SCRATCH.new_path()
+    scratch = _scratch()
+    scratch.new_path()
+    _trace(scratch, symbol.commands)
+    path = ffi.gc(capi.cairo_copy_path(scratch._pointer), capi.cairo_path_destroy)
+    scratch.new_path()
     return path
 
 
@@ -145,15 +155,16 @@ def _run_path(uses: tuple[Use, ...]) -> object:
     does not change, only the matrix it is appended under.
     """
     symbols = [_symbol_path(use.symbol) for use in uses]  # first: making one resets the scratch path
-    _SCRATCH.new_path()
+    scratch = _scratch()
+    scratch.new_path()
     for use, symbol in zip(uses, symbols, strict=True):
-        _SCRATCH.save()
-        _SCRATCH.translate(use.x, use.y)
-        _SCRATCH.scale(use.scale, use.scale)
-        capi.cairo_append_path(_SCRATCH._pointer, symbol)
-        _SCRATCH.restore()
-    path = ffi.gc(capi.cairo_copy_path(_SCRATCH._pointer), capi.cairo_path_destroy)
-    _SCRATCH.new_path()
+        scratch.save()
+        scratch.translate(use.x, use.y)
+        scratch.scale(use.scale, use.scale)
+        capi.cairo_append_path(scratch._pointer, symbol)
+        scratch.restore()
+    path = ffi.gc(capi.cairo_copy_path(scratch._pointer), capi.cairo_path_destroy)
+    scratch.new_path()
     return path
 
 
