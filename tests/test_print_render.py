@@ -122,3 +122,16 @@ def test_show_safe_draws_the_dashed_safe_line(scales: ScaleBook, light: Theme) -
     hits = reds(marked, x_safe)
     assert 0.3 * marked.height < hits < 0.8 * marked.height  # dashed: about 60 % of the line is drawn
     assert reds(marked, marked.width // 2) < 20  # only the top and bottom edges cross the middle column
+
+
+def test_proof_is_white_where_nothing_is_drawn(light: Theme) -> None:
+    """White is painted first unless an opaque background covers the whole sign (then it would be wasted)."""
+    from tnl_signage.scene import Group, Rect, Scene
+
+    ink = light.color("ink")
+    partial = Scene(100, 50, Group((Rect(40, 20, 20, 10, fill=ink),)), "t", "d", bleed=3)
+    image = _proof(partial, size=200)
+    assert image.getpixel((2, 2)) == (255, 255, 255)
+    assert image.getpixel((100, 50)) == ink.rgb
+    covered = Scene(100, 50, Group((Group((Rect(-3, -3, 106, 56, fill=ink),)),)), "t", "d", bleed=3)
+    assert _proof(covered, size=200).getcolors() == [(200 * 100, ink.rgb)]

@@ -194,11 +194,24 @@ def scene_context(surface: cairo.ImageSurface, scene: Scene) -> cairo.Context:
     return ctx
 
 
+def _background_covers(scene: Scene) -> bool:
+    """True when the first thing drawn is an opaque rectangle over the whole scene and its bleed (a sign's
+    background): painting white first would be wasted on every pixel."""
+    first: Node = scene.root
+    while isinstance(first, Group) and first.children:
+        first = first.children[0]
+    if not isinstance(first, Rect) or first.fill is None or first.rx:
+        return False
+    b = scene.bleed
+    return (first.x <= -b and first.y <= -b and first.x + first.w >= scene.width + b
+            and first.y + first.h >= scene.height + b)
+
+
 def draw_scene(scene: Scene, width: int, height: int, *, opaque: bool = False) -> cairo.ImageSurface:
     """The scene (with its bleed) on a `width` x `height` pixel surface: premultiplied ARGB, or
     white-backed RGB when `opaque` (proofs of signs: a panel has no transparency)."""
     surface = cairo.ImageSurface(cairo.FORMAT_RGB24 if opaque else cairo.FORMAT_ARGB32, width, height)
-    if opaque:
+    if opaque and not _background_covers(scene):
         white = cairo.Context(surface)
         white.set_source_rgb(1, 1, 1)
         white.paint()
