@@ -60,6 +60,25 @@ def test_panel_pdf_with_spec_sheet(cli: click.Group, tmp_path: Path) -> None:
     assert "Pages:           1" in subprocess.run(["pdfinfo", str(sheet)], capture_output=True, text=True).stdout
     a4 = pdfinfo_boxes(sheet)["MediaBox"]
     assert (round(a4[2] / PT_PER_MM), round(a4[3] / PT_PER_MM)) == (210, 297)
+    # the thumbnail is the printer's page itself, trimmed: its drawing is copied, not redrawn
+    with pikepdf.open(out) as printed, pikepdf.open(sheet) as fiche:
+        page = printed.pages[0].obj
+        forms = [x for x in fiche.pages[0].Resources.XObject.values() if x.Subtype == "/Form"]
+        assert len(forms) == 1
+        assert forms[0].read_raw_bytes() == page.Contents.read_raw_bytes()
+        assert [float(v) for v in forms[0].BBox] == [float(v) for v in page.TrimBox]
+
+
+def test_spec_sheet_of_an_svg_still_shows_the_sign(cli: click.Group, tmp_path: Path) -> None:
+    out, sheet = tmp_path / "plaque.svg", tmp_path / "fiche.pdf"
+    result = _run(cli, "plaque", *BASE, "-o", str(out), "--spec-sheet", str(sheet))
+    assert result.exit_code == 0, result.output
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-singlefile", str(sheet), str(tmp_path / "fiche")], check=True)
+    from PIL import Image
+
+    counts = Image.open(tmp_path / "fiche.png").convert("RGB").getcolors(1 << 20)
+    green = sum(n for n, (r, g, b) in counts if abs(r - 11) + abs(g - 110) + abs(b - 79) < 60)
+    assert green > 1000  # the sign's green mark and frame, far more than the two colour swatches
 
 
 def test_pdfx_1a_and_no_marks(cli: click.Group, tmp_path: Path) -> None:

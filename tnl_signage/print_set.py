@@ -104,7 +104,7 @@ def build_print_set(
     family = load_formats().family(f.family)
     cut_where = "PDF et SVG (calque « cut-contour »)" if cut_contour else "SVG seulement (calque « cut-contour »)"
     write_spec_sheet(
-        sheet, scene=printed.scene, fmt=f, family=family, profile=PROFILES[pdfx], marks=marks,
+        sheet, scene=printed.scene, fmt=f, family=family, print_pdf=pdf, profile=PROFILES[pdfx], marks=marks,
         cut_contour_in=cut_where, cut_radius=cut_radius(f.family, f),
         files=[SheetFile(p.name, data) for p, data in zip(written, (pdf, svg, png.getvalue()), strict=True)],
     )

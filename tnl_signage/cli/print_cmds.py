@@ -69,7 +69,8 @@ def _run(family: str, *, level: str, year: str, name: str, name_short: str | Non
         family_info = load_formats().family(family)
         where = {".pdf": "PDF", ".svg": "SVG (calque « cut-contour »)"}.get(suffix) if cut_contour else None
         buf = io.BytesIO()
-        write_spec_sheet(buf, scene=result.scene, fmt=fmt, family=family_info,
+        print_pdf = data if suffix == ".pdf" else _render(result.scene, ".pdf", marks=False, show_safe=False, size=None)
+        write_spec_sheet(buf, scene=result.scene, fmt=fmt, family=family_info, print_pdf=print_pdf,
                          files=[SheetFile(output.name, data)], profile=result.scene.meta["pdf_profile"],
                          marks=marks and suffix == ".pdf", cut_contour_in=where,
                          cut_radius=cut_radius(family, fmt))

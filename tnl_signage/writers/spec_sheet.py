@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import IO
 
+import pikepdf
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.pagesizes import A4
@@ -35,10 +36,7 @@ from .pdfx import (
     MARK_WIDTH_PT,
     OUTPUT_CONDITION,
     OUTPUT_INFO,
-    PrintPainter,
-    print_color,
 )
-from .proof import proof_scene
 
 REGULAR, BOLD = "TnlSpec-Regular", "TnlSpec-Bold"
 MARGIN = 16 * mm
@@ -143,18 +141,21 @@ class _Sheet:
         self.y = min(low, self.y) - 1.5
 
 
+THUMBNAIL_FORM = "TnlPrintPage"
+
+
 def _thumbnail(c: Canvas, scene: Scene, x: float, y: float, w: float, h: float) -> float:
-    """The printed design, scaled into the box (top-left x, y in points); returns its height in points."""
-    trimmed = proof_scene(scene)
+    """Where the print page goes, scaled into the box (top-left x, y in points); returns its height in points.
+
+    The page is placed by `_place_print_page` as a form XObject: what the sheet shows is the PDF the
+    printer receives, trimmed, not a second drawing of it.
+    """
     k = min(w / (scene.width * mm), h / (scene.height * mm))
     tw, th = scene.width * mm * k, scene.height * mm * k
     c.saveState()
     c.translate(x, y - th)
     c.scale(k, k)
-    clip = c.beginPath()
-    clip.rect(0, 0, scene.width * mm, scene.height * mm)
-    c.clipPath(clip, stroke=0, fill=0)
-    PrintPainter(c, trimmed, color=print_color).draw()
+    c.addLiteral(f"/{THUMBNAIL_FORM} Do")
     c.restoreState()
     c.setStrokeColor(GREY)
     c.setLineWidth(0.4)
@@ -168,6 +169,30 @@ def _thumbnail(c: Canvas, scene: Scene, x: float, y: float, w: float, h: float) 
     c.drawCentredString(0, 0, f"{_fr(scene.height)} mm")
     c.restoreState()
     return th + 14
+
+
+def _place_print_page(sheet_pdf: bytes, print_pdf: bytes) -> bytes:
+    """The print PDF's page, cut to its TrimBox, as the sheet's thumbnail form (its drawing is copied as
+    it is, still compressed: nothing is drawn or deflated twice)."""
+    with pikepdf.open(io.BytesIO(sheet_pdf)) as sheet, pikepdf.open(io.BytesIO(print_pdf)) as printed:
+        source = printed.pages[0].obj
+        x0, y0, x1, y1 = (float(v) for v in source.get("/TrimBox", source.MediaBox))
+        if not isinstance(source.Contents, pikepdf.Stream):
+            raise ValueError("le PDF d'impression doit avoir un seul flux de contenu")
+        form = sheet.copy_foreign(source.Contents)  # the page's one content stream, as stored
+        form.Type = pikepdf.Name.XObject
+        form.Subtype = pikepdf.Name.Form
+        form.BBox = pikepdf.Array([x0, y0, x1, y1])
+        form.Matrix = pikepdf.Array([1, 0, 0, 1, -x0, -y0])  # trim's lower-left corner at the origin
+        form.Resources = sheet.copy_foreign(printed.make_indirect(source.Resources))
+        resources = sheet.pages[0].obj.Resources
+        if "/XObject" not in resources:
+            resources.XObject = pikepdf.Dictionary()
+        resources.XObject[f"/{THUMBNAIL_FORM}"] = form
+        out = io.BytesIO()
+        sheet.save(out, deterministic_id=True, compress_streams=False,
+                   stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        return out.getvalue()
 
 
 def _holes_text(fmt: PrintFormat) -> str:
@@ -288,6 +313,7 @@ def write_spec_sheet(
     fmt: PrintFormat,
     family: Family,
     files: Sequence[SheetFile],
+    print_pdf: bytes,
     profile: str = "pdfx-4",
     marks: bool = True,
     cut_contour_in: str | None = None,
@@ -295,7 +321,8 @@ def write_spec_sheet(
 ) -> None:
     """Write the A4 spec sheet of one print file set; `cut_contour_in` says which files carry the cut path.
 
-    One page always: if the text runs into the footer, the thumbnail is drawn smaller.
+    `print_pdf` is the printer's PDF, shown trimmed as the thumbnail. One page always: if the text runs
+    into the footer, the thumbnail is drawn smaller.
     """
     _fonts()
     spec = SheetSpec(scene, fmt, family, tuple(files), profile, marks, cut_contour_in, cut_radius)
@@ -304,4 +331,4 @@ def write_spec_sheet(
             data, lowest = _draw(spec, height)
         if lowest > FOOTER_Y + 10:
             break
-    out.write(data)
+    out.write(_place_print_page(data, print_pdf))
