@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,16 @@ def read_files(folder: Path) -> list[tuple[str, bytes]]:
     Read once per kit, for both the manifest and the zip.
     """
     found = []
-    for path in folder.rglob("*"):
-        if path.is_file():
-            rel = path.relative_to(folder).as_posix()
+    for top, _dirs, names in os.walk(folder):
+        rel_top = os.path.relpath(top, folder).replace(os.sep, "/")
+        for name in names:
+            path = os.path.join(top, name)
+            if not os.path.isfile(path) or os.path.islink(path):
+                continue
+            rel = name if rel_top == "." else f"{rel_top}/{name}"
             if rel != MANIFEST:
-                found.append((rel, path.read_bytes()))
+                with open(path, "rb") as handle:
+                    found.append((rel, handle.read()))
     return sorted(found, key=lambda item: item[0].split("/"))
 
 

@@ -19,7 +19,7 @@ def write_zip(files: list[tuple[str, bytes]], target: Path, *, prefix: str, year
     with zipfile.ZipFile(tmp, "w") as archive:
         for rel, data in files:
             info = zipfile.ZipInfo(f"{prefix}/{rel}", date_time=stamp)
-            stored = Path(rel).suffix.lower() in STORED_SUFFIXES
+            stored = os.path.splitext(rel)[1].lower() in STORED_SUFFIXES
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
