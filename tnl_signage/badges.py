@@ -12,6 +12,7 @@ from PIL import Image
 from .atomic import write_atomic
 from .layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
 from .model import Laureate
+from .scene import Scene
 from .theme import Theme, load_theme
 from .writers import render
 from .writers.png import encode, pixel_size, rasterize_premultiplied
@@ -49,7 +50,7 @@ def badge_bytes(laureate: Laureate, variant: str, theme: Theme, suffix: str, sca
     scene = laureate_badge(laureate, variant, theme).scene
     if suffix == "svg":
         return render(scene, "svg")
-    natural = max(scene.px_size) if scene.px_size else 1200
+    natural = _natural_size(scene)
     if scale not in (1, 2):
         return render(scene, "png", size=natural * scale)
     double = _double(laureate, variant, theme)
@@ -66,8 +67,12 @@ def _double(laureate: Laureate, variant: str, theme: Theme) -> Image.Image:
     """The badge at twice its size, premultiplied. The 1x PNG is this reduced by 2x2 averaging: the
     exact area of each pixel covered, as cairo computes it, with no seam where two shapes meet."""
     scene = laureate_badge(laureate, variant, theme).scene
-    natural = max(scene.px_size) if scene.px_size else 1200
-    return rasterize_premultiplied(scene, natural * 2)
+    return rasterize_premultiplied(scene, _natural_size(scene) * 2)
+
+
+def _natural_size(scene: Scene) -> int:
+    """The longest side, in pixels, of a badge shown at its natural size."""
+    return max(scene.px_size) if scene.px_size else 1200
 
 
 def badge_filename(variant: str, theme_name: str, suffix: str, scale: int = 1) -> str:

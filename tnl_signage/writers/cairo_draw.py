@@ -15,6 +15,7 @@ from cairocffi import cairo as capi
 from cairocffi import ffi
 
 from ..colors import Color
+from ..geometry import rounded_rect_commands
 from ..scene import Circle, Group, Node, Path, PenCommand, Rect, Scene, Symbol, Use
 
 # SVG's defaults where cairo's differ (cairo's miter limit is 10).
@@ -99,8 +100,8 @@ class CairoPainter:
                 self._append_use(node)
                 self._paint(fill, None, 0.0, node.symbol.fill_rule == "evenodd")
         elif isinstance(node, Rect):
-            if node.rx:
-                _rounded_rect(ctx, node)
+            if node.rx:  # the same quarter-circle curves as the PDF's
+                _trace(ctx, rounded_rect_commands(node.x, node.y, node.w, node.h, node.rx))
             else:
                 ctx.rectangle(node.x, node.y, node.w, node.h)
             self._paint(node.fill, node.stroke, node.stroke_width, False)
@@ -166,19 +167,6 @@ def _run_path(uses: tuple[Use, ...]) -> object:
     path = ffi.gc(capi.cairo_copy_path(scratch._pointer), capi.cairo_path_destroy)
     scratch.new_path()
     return path
-
-
-def _rounded_rect(ctx: cairo.Context, rect: Rect) -> None:
-    """SVG's rounded rectangle: elliptical corners of radius rx (clamped to half the sides)."""
-    r = min(rect.rx, rect.w / 2, rect.h / 2)
-    x, y, w, h = rect.x, rect.y, rect.w, rect.h
-    half_pi = 1.5707963267948966
-    ctx.new_sub_path()
-    ctx.arc(x + w - r, y + r, r, -half_pi, 0.0)
-    ctx.arc(x + w - r, y + h - r, r, 0.0, half_pi)
-    ctx.arc(x + r, y + h - r, r, half_pi, 2 * half_pi)
-    ctx.arc(x + r, y + r, r, 2 * half_pi, 3 * half_pi)
-    ctx.close_path()
 
 
 def scene_context(surface: cairo.ImageSurface, scene: Scene) -> cairo.Context:
