@@ -21,8 +21,8 @@ import cairosvg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnl_signage.badges import laureate_badge  # noqa: E402
-from tnl_signage.palmares_loader import load_palmares  # noqa: E402
+from tnl_signage.inputs.palmares import load_palmares  # noqa: E402
+from tnl_signage.products.badges import laureate_badge  # noqa: E402
 from tnl_signage.writers import render  # noqa: E402
 from tnl_signage.writers.svg import _line_xml, to_svg  # noqa: E402
 

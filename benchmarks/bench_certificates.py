@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tnl_signage.domain.model import Laureate  # noqa: E402
+from tnl_signage.domain.theme import load_theme  # noqa: E402
+from tnl_signage.drawing.qr import _matrix, qr_symbol  # noqa: E402
 from tnl_signage.layout.certificate import certificate_scene  # noqa: E402
-from tnl_signage.model import Laureate  # noqa: E402
-from tnl_signage.qr import _matrix, qr_symbol  # noqa: E402
-from tnl_signage.theme import load_theme  # noqa: E402
 from tnl_signage.writers import pdfa  # noqa: E402
 
 TARGET_MS = 20.0

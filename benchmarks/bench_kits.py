@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnl_signage.kit import make_kits  # noqa: E402
+from tnl_signage.publishing.kit import make_kits  # noqa: E402
 
 LEVELS_OLD = ["1", "2", "3", "4", "5"]
 LEVELS_NEW = ["badge", "bronze", "argent", "or"]

@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnl_signage.formats import get_format  # noqa: E402
+from tnl_signage.domain.formats import get_format  # noqa: E402
+from tnl_signage.domain.scales import load_scales  # noqa: E402
+from tnl_signage.domain.theme import load_theme  # noqa: E402
 from tnl_signage.layout.badges import BadgeContent  # noqa: E402
 from tnl_signage.layout.print_layout import print_scene  # noqa: E402
-from tnl_signage.scales import load_scales  # noqa: E402
-from tnl_signage.theme import load_theme  # noqa: E402
 from tnl_signage.writers import pdfx, render  # noqa: E402
 from tnl_signage.writers.proof import DEFAULT_SIZE as PROOF_SIZE  # noqa: E402
 from tnl_signage.writers.proof import write as write_proof  # noqa: E402

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from tnl_signage.scales import ScaleBook, load_scales
-from tnl_signage.theme import Theme, load_theme
+from tnl_signage.domain.scales import ScaleBook, load_scales
+from tnl_signage.domain.theme import Theme, load_theme
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -6,10 +6,10 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from tnl_signage.badges import laureate_badge
+from tnl_signage.domain.model import Laureate
+from tnl_signage.drawing.scene import Scene
 from tnl_signage.layout.badges import VARIANTS
-from tnl_signage.model import Laureate
-from tnl_signage.scene import Scene
+from tnl_signage.products.badges import laureate_badge
 
 HERE = Path(__file__).resolve().parent
 GOLDENS = HERE / "goldens"

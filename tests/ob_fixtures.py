@@ -12,10 +12,10 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from tnl_signage.model import Laureate
-from tnl_signage.openbadges import OpenBadgesResult, write_openbadges
-from tnl_signage.openbadges.keys import private_pem
-from tnl_signage.palmares_loader import load_palmares
+from tnl_signage.domain.model import Laureate
+from tnl_signage.inputs.palmares import load_palmares
+from tnl_signage.products.openbadges import OpenBadgesResult, write_openbadges
+from tnl_signage.products.openbadges.keys import private_pem
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "palmares-exemple.csv"

@@ -12,11 +12,11 @@ import pikepdf
 from fontTools.pens.boundsPen import BoundsPen
 from PIL import Image
 
-from tnl_signage.formats import PrintFormat
+from tnl_signage.domain.formats import PrintFormat
+from tnl_signage.drawing.pens import transform_commands
+from tnl_signage.drawing.scene import Circle, Group, Node, PenCommand, Rect, Scene, Use
+from tnl_signage.drawing.scene import Path as ScenePath
 from tnl_signage.layout.badges import BadgeContent
-from tnl_signage.pens import transform_commands
-from tnl_signage.scene import Circle, Group, Node, PenCommand, Rect, Scene, Use
-from tnl_signage.scene import Path as ScenePath
 
 PT_PER_MM = 72 / 25.4
 Bounds = tuple[float, float, float, float]

@@ -67,9 +67,9 @@ def test_first_drawing_of_new_glyphs_equals_a_later_one() -> None:
 def test_kit_1x_png_is_the_2x_reduced_and_matches_a_direct_drawing(variant: str) -> None:
     """Kits derive the 1x PNG from the 2x one (2x2 averaging): same size, same picture as drawing at 1x."""
     from tests.conftest import EXAMPLES
-    from tnl_signage.badges import badge_bytes, laureate_badge
-    from tnl_signage.palmares_loader import load_palmares
-    from tnl_signage.theme import load_theme
+    from tnl_signage.domain.theme import load_theme
+    from tnl_signage.inputs.palmares import load_palmares
+    from tnl_signage.products.badges import badge_bytes, laureate_badge
 
     laureate = load_palmares(EXAMPLES / "palmares-exemple.csv").laureates[0]
     theme = load_theme("dark")

@@ -21,11 +21,11 @@ import pytest
 from click.testing import CliRunner
 
 from tnl_signage.cli.certificate import certificate
+from tnl_signage.domain.model import Laureate
+from tnl_signage.domain.theme import load_theme
+from tnl_signage.drawing.scene import Group, Scene
 from tnl_signage.errors import InputError
 from tnl_signage.layout.certificate import certificate_scene, french_date, parse_date, verification_url
-from tnl_signage.model import Laureate
-from tnl_signage.scene import Group, Scene
-from tnl_signage.theme import load_theme
 from tnl_signage.writers import render, save
 from tnl_signage.writers.pdfa import PRODUCER, icc_profile_path
 
@@ -175,8 +175,8 @@ def test_every_font_is_embedded_and_there_is_no_helvetica(made: dict[str, Made])
 @needs_poppler
 def test_a_scene_without_text_declares_no_font(tmp_path: Path) -> None:
     """reportlab's default Helvetica must not sneak in even when nothing is written."""
-    from tnl_signage.colors import Color
-    from tnl_signage.scene import Rect
+    from tnl_signage.domain.colors import Color
+    from tnl_signage.drawing.scene import Rect
 
     grey = Color("grey", (128, 128, 128), (0, 0, 0, 50))
     scene = Scene(50, 50, Group((Rect(5, 5, 40, 40, fill=grey),)), "Carré", "Un carré gris",
@@ -195,7 +195,7 @@ OTF = Path("/usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf")
 
 @pytest.mark.skipif(not OTF.is_file(), reason="pas de police OpenType CFF installée")
 def test_a_font_that_cannot_be_embedded_is_a_clear_error() -> None:
-    from tnl_signage.scene import TextSpan
+    from tnl_signage.drawing.scene import TextSpan
 
     span = TextSpan("Boé", str(OTF), 5.0, 10.0, 20.0, 12.0)
     scene = Scene(50, 50, Group((), spans=(span,)), "t", "d", meta={"pdf_profile": "pdfa-2b", "date": "2025-11-19"})
@@ -335,8 +335,8 @@ def test_same_input_same_bytes_in_a_fresh_process(made: dict[str, Made], tmp_pat
     script = (
         "import sys\n"
         "from datetime import date\n"
-        "from tnl_signage.certificates import write_certificate\n"
-        "from tnl_signage.model import Laureate\n"
+        "from tnl_signage.products.certificates import write_certificate\n"
+        "from tnl_signage.domain.model import Laureate\n"
         "l = Laureate.create(nom=\"Ville d'Échirolles\", niveau='or', annee=2025, departement='38',"
         " mentions=['mutualisation', 'sobriete'], today=date(2025, 12, 1))\n"
         "write_certificate(l, sys.argv[1])\n"

@@ -28,11 +28,11 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from tnl_signage.certificates import certificate_bytes
 from tnl_signage.cli.certificate import certificate
+from tnl_signage.domain.model import Laureate
 from tnl_signage.errors import InputError
-from tnl_signage.model import Laureate
-from tnl_signage.signing import load_signer, sign_pdf
+from tnl_signage.products.certificates import certificate_bytes
+from tnl_signage.writers.signing import load_signer, sign_pdf
 
 PASSPHRASE = b"secret-de-test"
 

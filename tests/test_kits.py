@@ -17,10 +17,10 @@ from click.testing import CliRunner
 
 from tests.web_harness import chromium, serve_folder  # noqa: F401 (fixtures)
 from tnl_signage.cli import cli
+from tnl_signage.domain.model import Laureate
 from tnl_signage.errors import InputError
-from tnl_signage.kit import KitOptions, make_kit, make_kits
-from tnl_signage.kit.manifest import manifest_matches
-from tnl_signage.model import Laureate
+from tnl_signage.publishing.kit import KitOptions, make_kit, make_kits
+from tnl_signage.publishing.kit.manifest import manifest_matches
 
 ROWS = [
     "nom;type;departement;niveau;annee;mentions;nom_court",
@@ -196,7 +196,7 @@ def test_signed_kit_has_a_credential_and_never_the_private_key(tmp_path: Path) -
 
     from cryptography.hazmat.primitives import serialization
 
-    from tnl_signage.openbadges.keys import generate_key, save_private_key
+    from tnl_signage.products.openbadges.keys import generate_key, save_private_key
 
     key = generate_key()
     key_path = save_private_key(key, tmp_path / "organisateur.pem")

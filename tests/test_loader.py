@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tnl_signage.domain.model import Laureate, LaureateType, Problem
 from tnl_signage.errors import InputError
-from tnl_signage.model import Laureate, LaureateType, Problem
-from tnl_signage.palmares_loader import iter_laureates, load_palmares
+from tnl_signage.inputs.palmares import iter_laureates, load_palmares
 
 TODAY = date(2025, 12, 1)
 ROOT = Path(__file__).resolve().parents[1]

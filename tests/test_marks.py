@@ -6,9 +6,9 @@ import pytest
 from PIL import Image
 
 from tests.conftest import png_image
+from tnl_signage.drawing.marks import copyleft_symbol, marks_group
+from tnl_signage.drawing.scene import Group, Rect, Scene
 from tnl_signage.layout.badges import BadgeContent, badge_scene
-from tnl_signage.marks import copyleft_symbol, marks_group
-from tnl_signage.scene import Group, Rect, Scene
 from tnl_signage.writers import render
 
 
@@ -35,7 +35,7 @@ def test_level_n_shows_n_copyleft_marks(scales, light, level: str) -> None:  # t
 
 
 def test_copyleft_c_opens_to_the_left(light) -> None:  # type: ignore[no-untyped-def]
-    from tnl_signage.scene import Use
+    from tnl_signage.drawing.scene import Use
 
     scene = Scene(10, 10, Group((Rect(0, 0, 10, 10, fill=light.color("background")),
                                  Use(copyleft_symbol(), 5, 5, 0.01, fill=light.color("ink")))), "t", "d",

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
+from tnl_signage.domain.model import Finding, Laureate, LaureateType, Palmares, Problem, check_row
+from tnl_signage.domain.scales import load_scales
 from tnl_signage.errors import InputError
-from tnl_signage.model import Finding, Laureate, LaureateType, Palmares, Problem, check_row
-from tnl_signage.scales import load_scales
 
 TODAY = date(2025, 12, 1)
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from tests.ob_fixtures import IN_CI, ROOT, example_laureates
-from tnl_signage.openbadges import write_openbadges
+from tnl_signage.products.openbadges import write_openbadges
 
 VALIDATOR_PYTHON = ROOT / ".venv-obv" / "bin" / "python"
 RUNNER = ROOT / "scripts" / "ob2_verify_runner.py"

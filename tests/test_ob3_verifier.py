@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from tests.ob_fixtures import IN_CI, ROOT, signed_site
-from tnl_signage.openbadges.contexts import CONTEXT_FILES, OB_V3P0, bundled_context
-from tnl_signage.openbadges.keys import controller_document, generate_key
-from tnl_signage.openbadges.paths import SiteUrls
+from tnl_signage.products.openbadges.contexts import CONTEXT_FILES, OB_V3P0, bundled_context
+from tnl_signage.products.openbadges.keys import controller_document, generate_key
+from tnl_signage.products.openbadges.paths import SiteUrls
 
 JS = ROOT / "tests" / "js"
 NODE = shutil.which("node")

@@ -19,9 +19,9 @@ from tests.ob_fixtures import BASE_URL, EXAMPLE, key_pem, signed_site
 from tnl_signage.cli.keys import keys
 from tnl_signage.cli.openbadges import openbadges
 from tnl_signage.errors import InputError
-from tnl_signage.openbadges import write_openbadges
-from tnl_signage.openbadges.keys import KEY_FILENAME, load_private_key, public_multibase
-from tnl_signage.openbadges.ob3 import verify_credential
+from tnl_signage.products.openbadges import write_openbadges
+from tnl_signage.products.openbadges.keys import KEY_FILENAME, load_private_key, public_multibase
+from tnl_signage.products.openbadges.ob3 import verify_credential
 
 
 @pytest.fixture(scope="module")

@@ -15,16 +15,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PIL import Image
 
 from tests.ob_fixtures import BASE_URL, example_laureates, signed_site
-from tnl_signage.badges import badge_bytes
-from tnl_signage.model import Laureate
-from tnl_signage.openbadges import openbadges_for_laureate, write_openbadges
-from tnl_signage.openbadges.baking import OB2_NAMESPACE, OB3_NAMESPACE, bake_png, unbake_png, unbake_svg
-from tnl_signage.openbadges.issuer import load_issuer_info
-from tnl_signage.openbadges.keys import controller_document, public_multibase
-from tnl_signage.openbadges.ob3 import UnsafeJsonLd, sign_credential, verify_credential
-from tnl_signage.openbadges.paths import SiteUrls
-from tnl_signage.openbadges.publish import NO_KEY_NOTE
-from tnl_signage.theme import load_theme
+from tnl_signage.domain.model import Laureate
+from tnl_signage.domain.theme import load_theme
+from tnl_signage.products.badges import badge_bytes
+from tnl_signage.products.openbadges import openbadges_for_laureate, write_openbadges
+from tnl_signage.products.openbadges.baking import OB2_NAMESPACE, OB3_NAMESPACE, bake_png, unbake_png, unbake_svg
+from tnl_signage.products.openbadges.issuer import load_issuer_info
+from tnl_signage.products.openbadges.keys import controller_document, public_multibase
+from tnl_signage.products.openbadges.ob3 import UnsafeJsonLd, sign_credential, verify_credential
+from tnl_signage.products.openbadges.paths import SiteUrls
+from tnl_signage.products.openbadges.publish import NO_KEY_NOTE
 
 LAUREATE_FILES = ("assertion.json", "badge-ob2.png", "badge-ob2.svg", "credential.json", "badge-ob3.png",
                   "badge-ob3.svg")

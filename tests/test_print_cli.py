@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from PIL import Image
 
 from tnl_signage.cli.print_cmds import formats, panel, plaque, poster
-from tnl_signage.model import Laureate
-from tnl_signage.print_set import build_print_set, write_print_set
+from tnl_signage.domain.model import Laureate
+from tnl_signage.products.print_set import build_print_set, write_print_set
 
 from .print_helpers import PT_PER_MM, pdfinfo_boxes
 

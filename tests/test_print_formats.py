@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tnl_signage.domain.formats import Holes, check_bleed, get_format, load_formats, parse_formats
 from tnl_signage.errors import InputError
-from tnl_signage.formats import Holes, check_bleed, get_format, load_formats, parse_formats
 
 SHIPPED = {
     # name: (family, width, height, bleed, holes?)

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tnl_signage.formats import PrintFormat, get_format, load_formats
+from tnl_signage.domain.formats import PrintFormat, get_format, load_formats
+from tnl_signage.domain.scales import ScaleBook
+from tnl_signage.domain.theme import Theme, load_theme
+from tnl_signage.drawing.scene import Circle, Use
 from tnl_signage.layout.print_layout import FAMILIES, print_scene
-from tnl_signage.scales import ScaleBook
-from tnl_signage.scene import Circle, Use
-from tnl_signage.theme import Theme, load_theme
 
 from .print_helpers import Bounds, content, group_by_id, inside, node_bounds, overlaps, safe_box
 
@@ -149,8 +149,8 @@ _THEME = load_theme("light")
 )
 def test_any_name_stays_in_the_safe_area_or_is_reported(name: str, fmt: PrintFormat, level: str,
                                                         short: str | None) -> None:
+    from tnl_signage.domain.scales import load_scales
     from tnl_signage.layout.badges import BadgeContent
-    from tnl_signage.scales import load_scales
 
     book = load_scales()
     distinction = book.find_distinction(level)
@@ -167,6 +167,6 @@ def test_any_name_stays_in_the_safe_area_or_is_reported(name: str, fmt: PrintFor
 
 
 def _walk_uses(node):  # type: ignore[no-untyped-def]
-    from tnl_signage.scene import walk
+    from tnl_signage.drawing.scene import walk
 
     return [n for n in walk(node) if isinstance(n, Use)]

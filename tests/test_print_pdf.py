@@ -14,12 +14,12 @@ import pikepdf
 import pytest
 from PIL import Image, ImageChops
 
-from tnl_signage.formats import get_format, load_formats
+from tnl_signage.domain.formats import get_format, load_formats
+from tnl_signage.domain.scales import ScaleBook
+from tnl_signage.domain.theme import Theme
+from tnl_signage.drawing.scene import Use
 from tnl_signage.layout.print_layout import print_scene
 from tnl_signage.resources import data_file
-from tnl_signage.scales import ScaleBook
-from tnl_signage.scene import Use
-from tnl_signage.theme import Theme
 from tnl_signage.writers import render
 from tnl_signage.writers.pdfx import MARK_GAP_MM, MARK_LENGTH_MM, MARK_ROOM_MM
 
@@ -323,11 +323,11 @@ def test_pdfinfo_recognises_the_subtype(pdfs: dict[str, Path]) -> None:
 
 _SCRIPT = """
 import hashlib, sys
-from tnl_signage.formats import get_format
+from tnl_signage.domain.formats import get_format
 from tnl_signage.layout.badges import BadgeContent
 from tnl_signage.layout.print_layout import print_scene
-from tnl_signage.scales import load_scales
-from tnl_signage.theme import load_theme
+from tnl_signage.domain.scales import load_scales
+from tnl_signage.domain.theme import load_theme
 from tnl_signage.writers import render
 b = load_scales()
 c = BadgeContent(b.find_distinction("or"), 2025, "Saint-Martin-d'Hères", mentions=(b.mentions[0],))

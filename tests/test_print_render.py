@@ -11,10 +11,10 @@ import cairosvg
 import pytest
 from PIL import Image
 
-from tnl_signage.formats import get_format
+from tnl_signage.domain.formats import get_format
+from tnl_signage.domain.scales import ScaleBook
+from tnl_signage.domain.theme import Theme
 from tnl_signage.layout.print_layout import print_scene
-from tnl_signage.scales import ScaleBook
-from tnl_signage.theme import Theme
 from tnl_signage.writers import render
 from tnl_signage.writers.proof import SAFE_COLOR
 
@@ -126,7 +126,7 @@ def test_show_safe_draws_the_dashed_safe_line(scales: ScaleBook, light: Theme) -
 
 def test_proof_is_white_where_nothing_is_drawn(light: Theme) -> None:
     """White is painted first unless an opaque background covers the whole sign (then it would be wasted)."""
-    from tnl_signage.scene import Group, Rect, Scene
+    from tnl_signage.drawing.scene import Group, Rect, Scene
 
     ink = light.color("ink")
     partial = Scene(100, 50, Group((Rect(40, 20, 20, 10, fill=ink),)), "t", "d", bleed=3)

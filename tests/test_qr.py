@@ -7,10 +7,10 @@ import subprocess
 
 import pytest
 
-from tnl_signage.colors import Color
+from tnl_signage.domain.colors import Color
+from tnl_signage.drawing.qr import QUIET_ZONE, module_count, qr_group, qr_matrix, row_runs
+from tnl_signage.drawing.scene import Group, Rect, Scene, Use
 from tnl_signage.errors import InputError
-from tnl_signage.qr import QUIET_ZONE, module_count, qr_group, qr_matrix, row_runs
-from tnl_signage.scene import Group, Rect, Scene, Use
 from tnl_signage.writers import render
 
 URL = "https://territoire-numerique-libre.org/verification/2025/ville-d-echirolles/"

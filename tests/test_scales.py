@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from tnl_signage.domain.scales import load_scales
 from tnl_signage.errors import InputError
-from tnl_signage.scales import load_scales
 
 
 @pytest.fixture(scope="module")

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from tests.web_harness import EXAMPLE_CSV, Element, event_handler_attributes, example_site, parse_html
-from tnl_signage.colors import Color, contrast_ratio
+from tnl_signage.domain.colors import Color, contrast_ratio
+from tnl_signage.domain.model import Laureate, Palmares
 from tnl_signage.errors import InputError
+from tnl_signage.inputs.palmares import load_palmares
 from tnl_signage.layout.badges import VARIANTS
-from tnl_signage.model import Laureate, Palmares
-from tnl_signage.palmares_loader import load_palmares
-from tnl_signage.site import build_site
+from tnl_signage.publishing.site import build_site
 
 PAGE_BUDGET = 50_000
 WIDGET_BUDGET = 10_000
@@ -330,7 +330,7 @@ def test_bad_base_url_or_theme_is_a_french_error(tmp_path: Path) -> None:
 
 
 def test_without_open_badges_module_the_site_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "tnl_signage.openbadges.publish", None)
+    monkeypatch.setitem(sys.modules, "tnl_signage.products.openbadges.publish", None)
     result = build_site(_small_palmares(tmp_path), tmp_path / "s", "https://x.org")
     assert any("Open Badges non publiés" in n for n in result.notes)
     page = (tmp_path / "s" / "2021" / "ville-de-lyon" / "index.html").read_text("utf-8")

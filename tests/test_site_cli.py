@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from tnl_signage.cli.site import serve, site
-from tnl_signage.site.serve import make_server
+from tnl_signage.publishing.site.serve import make_server
 
 
 @pytest.fixture(scope="module")

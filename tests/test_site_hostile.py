@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.web_harness import Element, event_handler_attributes, parse_html
-from tnl_signage.model import Laureate, Palmares
-from tnl_signage.palmares_loader import load_palmares
-from tnl_signage.site import SiteResult, build_site
-from tnl_signage.snippets import alt_text
+from tnl_signage.domain.model import Laureate, Palmares
+from tnl_signage.inputs.palmares import load_palmares
+from tnl_signage.products.snippets import alt_text
+from tnl_signage.publishing.site import SiteResult, build_site
 
 BASE = "https://tnl.example.org"
 HOSTILE = [

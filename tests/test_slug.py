@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tnl_signage.slug import MAX_SLUG_LENGTH, SlugAllocator, fold, slugify, unique_slugs
+from tnl_signage.domain.slug import MAX_SLUG_LENGTH, SlugAllocator, fold, slugify, unique_slugs
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

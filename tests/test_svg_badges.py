@@ -7,10 +7,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tnl_signage.badges import laureate_badge
+from tnl_signage.domain.model import Laureate
+from tnl_signage.inputs.palmares import load_palmares
 from tnl_signage.layout.badges import VARIANTS, BadgeContent, badge_scene
-from tnl_signage.model import Laureate
-from tnl_signage.palmares_loader import load_palmares
+from tnl_signage.products.badges import laureate_badge
 from tnl_signage.writers import render
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -85,7 +85,7 @@ def test_every_example_seal_weighs_at_most_5_kb_gzipped(example_csv) -> None:  #
 def test_mentions_are_written_on_seal_and_banner(scales) -> None:  # type: ignore[no-untyped-def]
     mention = scales.find_mention("mutualisation")
     content = BadgeContent(scales.find_distinction("or"), 2025, "Parc national des Écrins", mentions=(mention,))
-    from tnl_signage.theme import load_theme
+    from tnl_signage.domain.theme import load_theme
 
     for variant in ("seal", "banner"):
         scene = badge_scene(variant, content, load_theme("light")).scene

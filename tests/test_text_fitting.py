@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.print_helpers import node_bounds
+from tnl_signage.domain.theme import load_theme
+from tnl_signage.drawing.text import fit_text, get_face, text_group
 from tnl_signage.layout.common import Box, place_name
-from tnl_signage.text import fit_text, get_face, text_group
-from tnl_signage.theme import load_theme
 
 THEME = load_theme("light")
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàâäçéèêëîïôöùûüÿœæÀÂÉÈÊËÎÏÔÖÙÛÜŸŒÆ'’-  "

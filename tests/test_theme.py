@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tnl_signage.colors import Color, contrast_ratio
+from tnl_signage.domain.colors import Color, contrast_ratio
+from tnl_signage.domain.theme import load_theme
 from tnl_signage.errors import InputError
 from tnl_signage.resources import data_file
-from tnl_signage.theme import load_theme
 
 
 def test_wcag_reference_values() -> None:

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tnl_signage.site.serve import serving
+from tnl_signage.publishing.site.serve import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_CSV = ROOT / "examples" / "palmares-exemple.csv"
@@ -315,8 +315,8 @@ def example_site() -> tuple[Path, str]:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
-    from tnl_signage.palmares_loader import load_palmares
-    from tnl_signage.site import build_site
+    from tnl_signage.inputs.palmares import load_palmares
+    from tnl_signage.publishing.site import build_site
 
     work = Path(tempfile.mkdtemp(prefix="tnl-site-"))
     folder = work / "public"

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from ..badges import THEMES, badge_content, write_laureate_badges
+from ..domain.model import Laureate
+from ..domain.scales import load_scales
+from ..domain.theme import load_theme
+from ..inputs.palmares import load_palmares
 from ..layout.badges import VARIANTS, BadgeContent, badge_scene
-from ..model import Laureate
-from ..palmares_loader import load_palmares
-from ..scales import load_scales
-from ..theme import load_theme
+from ..products.badges import THEMES, badge_content, write_laureate_badges
 from ..writers import save
 from .common import THEME_HELP, run_safely
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..certificates import write_certificate
+from ..domain.model import Laureate
+from ..domain.theme import load_theme
 from ..errors import InputError
-from ..model import Laureate
-from ..signing import load_signer
-from ..theme import load_theme
+from ..products.certificates import write_certificate
+from ..writers.signing import load_signer
 from .common import THEME_HELP, run_safely
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..model import Palmares, Problem
-from ..palmares_loader import JSON_SUFFIXES, load_palmares
+from ..domain.model import Palmares, Problem
+from ..inputs.palmares import JSON_SUFFIXES, load_palmares
 from .common import run_safely
 
 

@@ -7,9 +7,15 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..openbadges.keys import KEY_FILENAME, controller_document, generate_key, public_multibase, save_private_key
-from ..openbadges.paths import SiteUrls
-from ..openbadges.publish import json_bytes
+from ..products.openbadges.keys import (
+    KEY_FILENAME,
+    controller_document,
+    generate_key,
+    public_multibase,
+    save_private_key,
+)
+from ..products.openbadges.paths import SiteUrls
+from ..products.openbadges.publish import json_bytes
 from .common import run_safely
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..openbadges.keys import key_file_too_open
-from ..openbadges.publish import write_openbadges
-from ..palmares_loader import load_palmares
+from ..inputs.palmares import load_palmares
+from ..products.openbadges.keys import key_file_too_open
+from ..products.openbadges.publish import write_openbadges
 from .common import THEME_HELP, run_safely
 
 

@@ -9,13 +9,13 @@ from typing import Any
 import click
 
 from ..atomic import write_atomic
-from ..badges import badge_content
+from ..domain.formats import PrintFormat, load_formats
+from ..domain.model import Laureate
+from ..domain.theme import load_theme
 from ..errors import InputError
-from ..formats import PrintFormat, load_formats
 from ..layout.print_layout import cut_radius
-from ..model import Laureate
-from ..print_set import print_result
-from ..theme import load_theme
+from ..products.badges import badge_content
+from ..products.print_set import print_result
 from ..writers import render
 from ..writers.proof import write as write_proof
 from ..writers.spec_sheet import SheetFile, write_spec_sheet

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
+from ..domain.model import Problem
 from ..errors import InputError
-from ..model import Problem
-from ..palmares_loader import load_palmares
-from ..site.builder import build_site
-from ..site.serve import HOST, make_server
+from ..inputs.palmares import load_palmares
+from ..publishing.site.builder import build_site
+from ..publishing.site.serve import HOST, make_server
 from .common import run_safely
 
 

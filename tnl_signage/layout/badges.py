@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..marks import marks_group
-from ..scales import Distinction, Mention
-from ..scene import Group, Node, Rect, Scene
-from ..theme import Theme
-from ..wording import award_description, award_title
+from ..domain.scales import Distinction, Mention
+from ..domain.theme import Theme
+from ..domain.wording import award_description, award_title
+from ..drawing.marks import marks_group
+from ..drawing.scene import Group, Node, Rect, Scene
 from .common import Box, place_fixed, place_name
 
 VARIANTS = ("seal", "banner", "button", "mark")

@@ -15,17 +15,17 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..colors import Color
+from ..domain.colors import Color
+from ..domain.model import Laureate
+from ..domain.slug import strip_accents
+from ..domain.theme import Theme
+from ..domain.wording import award_description, mentions_phrase
+from ..drawing.marks import marks_group
+from ..drawing.qr import qr_group
+from ..drawing.scene import Group, Node, Rect, Scene
 from ..errors import InputError
-from ..marks import marks_group
-from ..model import Laureate
-from ..qr import qr_group
+from ..publishing.urls import check_base_url, page_url
 from ..resources import data_file
-from ..scene import Group, Node, Rect, Scene
-from ..slug import strip_accents
-from ..theme import Theme
-from ..weburls import check_base_url, page_url
-from ..wording import award_description, mentions_phrase
 from .badges import LayoutResult
 from .common import Box, place_fixed, place_name, place_text
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..colors import Color
-from ..scene import Group
-from ..text import FittedText, FontFace, fit_text, get_face, text_group
-from ..theme import Theme
+from ..domain.colors import Color
+from ..domain.theme import Theme
+from ..drawing.scene import Group
+from ..drawing.text import FittedText, FontFace, fit_text, get_face, text_group
 
 
 @dataclass(frozen=True)

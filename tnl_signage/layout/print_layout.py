@@ -11,15 +11,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from ..colors import Color
-from ..formats import PrintFormat, check_bleed, load_formats
-from ..geometry import rounded_rect_commands
-from ..marks import marks_group
-from ..scene import Circle, Group, Node, Path, Rect, Scene
-from ..text import FittedText, fit_text, get_face, text_group
-from ..text.fitting import measure_line
-from ..theme import Theme
-from ..wording import award_description, award_title
+from ..domain.colors import Color
+from ..domain.formats import PrintFormat, check_bleed, load_formats
+from ..domain.theme import Theme
+from ..domain.wording import award_description, award_title
+from ..drawing.geometry import rounded_rect_commands
+from ..drawing.marks import marks_group
+from ..drawing.scene import Circle, Group, Node, Path, Rect, Scene
+from ..drawing.text import FittedText, fit_text, get_face, text_group
+from ..drawing.text.fitting import measure_line
 from .badges import BadgeContent, LayoutResult
 from .common import Box, place_fixed, place_name
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from ..atomic import write_atomic
+from ..drawing.scene import Scene
 from ..errors import InputError
-from ..scene import Scene
 
 
 class Writer(Protocol):

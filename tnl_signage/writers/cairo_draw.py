@@ -14,9 +14,9 @@ import cairocffi as cairo
 from cairocffi import cairo as capi
 from cairocffi import ffi
 
-from ..colors import Color
-from ..geometry import rounded_rect_commands
-from ..scene import Circle, Group, Node, Path, PenCommand, Rect, Scene, Symbol, Use
+from ..domain.colors import Color
+from ..drawing.geometry import rounded_rect_commands
+from ..drawing.scene import Circle, Group, Node, Path, PenCommand, Rect, Scene, Symbol, Use
 
 # SVG's defaults where cairo's differ (cairo's miter limit is 10).
 SVG_MITER_LIMIT = 4.0

@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib
 from typing import IO, Any
 
+from ..drawing.scene import Scene
 from ..errors import InputError
-from ..scene import Scene
 
 PROFILES = {
     "pdfx-4": "pdfx",

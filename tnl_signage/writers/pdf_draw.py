@@ -16,10 +16,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
-from ..colors import Color
-from ..geometry import circle_commands, rounded_rect_commands
-from ..pens import transform_commands
-from ..scene import Circle, Group, Node, Path, PenCommand, Rect, Scene, Use
+from ..domain.colors import Color
+from ..drawing.geometry import circle_commands, rounded_rect_commands
+from ..drawing.pens import transform_commands
+from ..drawing.scene import Circle, Group, Node, Path, PenCommand, Rect, Scene, Use
 
 ColorMap = Callable[[Color], RLColor]
 

@@ -10,7 +10,7 @@ import zlib
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..scene import PenCommand, Symbol
+from ..drawing.scene import PenCommand, Symbol
 
 
 @dataclass(frozen=True)

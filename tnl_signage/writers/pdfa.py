@@ -30,10 +30,10 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
-from ..colors import Color
+from ..domain.colors import Color
+from ..drawing.scene import Group, Node, Scene, TextSpan, Use
 from ..errors import InputError
 from ..resources import data_file, resource_dir
-from ..scene import Group, Node, Scene, TextSpan, Use
 from .pdf_draw import ScenePainter, binary_streams, rgb
 from .pdf_outline import Outline, outline
 

@@ -28,10 +28,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
-from ..colors import Color
+from ..domain.colors import Color
+from ..drawing.scene import Group, Node, Scene, Use
 from ..errors import InputError
 from ..resources import data_file, resource_dir
-from ..scene import Group, Node, Scene, Use
 from .pdf_draw import ScenePainter, binary_streams, cmyk
 from .pdf_outline import outline
 

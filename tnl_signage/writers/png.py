@@ -8,7 +8,7 @@ import imagecodecs
 import numpy
 from PIL import Image
 
-from ..scene import Scene
+from ..drawing.scene import Scene
 from .cairo_draw import draw_scene
 
 PNG_LEVEL = 1

@@ -13,7 +13,7 @@ from typing import IO, Any
 import cairocffi as cairo
 from PIL import Image
 
-from ..scene import Group, Node, Scene
+from ..drawing.scene import Group, Node, Scene
 from .cairo_draw import draw_scene, scene_context
 from .png import encode, pixel_size
 

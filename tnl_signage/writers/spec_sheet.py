@@ -25,10 +25,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
-from ..colors import Color
-from ..formats import Family, PrintFormat
+from ..domain.colors import Color
+from ..domain.formats import Family, PrintFormat
+from ..drawing.scene import Circle, Group, Node, Path, Rect, Scene, Use
 from ..resources import resource_dir
-from ..scene import Circle, Group, Node, Path, Rect, Scene, Use
 from .pdf_draw import binary_streams, cmyk, rgb
 from .pdfx import (
     FLAVOURS,

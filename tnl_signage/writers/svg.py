@@ -13,9 +13,9 @@ from typing import IO, Any
 import svgwrite
 from svgwrite.base import BaseElement
 
-from ..colors import Color
-from ..pens import svg_path_data
-from ..scene import Circle, Node, Path, Rect, Scene, Symbol, Use
+from ..domain.colors import Color
+from ..drawing.pens import svg_path_data
+from ..drawing.scene import Circle, Node, Path, Rect, Scene, Symbol, Use
 
 GRIDS = (8, 4, 2, 1)
 MAX_ERROR_PX = 0.1

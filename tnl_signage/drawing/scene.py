@@ -1,0 +1,141 @@
+"""The format-free scene: a small tree of primitives in millimetres, y pointing down.
+
+Layouts build scenes; writers (SVG, PNG, PDF) only read them. Outlines are stored once as
+`Symbol`s (glyphs, marks) and placed with `Use`, so writers can share them (<defs>/<use>, PDF forms).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..domain.colors import Color
+
+Point = tuple[float, float]
+# fontTools RecordingPen vocabulary: ("moveTo", (p,)), ("lineTo", (p,)), ("curveTo", (p1, p2, p3)),
+# ("qCurveTo", (p1, ..., pn)), ("closePath", ()), ("endPath", ()).
+PenCommand = tuple[str, tuple[Point, ...]]
+
+
+@dataclass(frozen=True, eq=False)
+class Symbol:
+    """A reusable outline in its own units (font units for glyphs), drawn through `Use`.
+
+    Compared and hashed by identity: symbols are made once and cached by their makers, so
+    writers can cache per symbol (SVG path data) without hashing every coordinate.
+    """
+
+    id: str
+    commands: tuple[PenCommand, ...]
+    fill_rule: str = "nonzero"
+
+
+@dataclass(frozen=True)
+class Use:
+    """Place `symbol` so that its point (u, v) lands at (x + scale*u, y + scale*v) mm."""
+
+    symbol: Symbol
+    x: float
+    y: float
+    scale: float
+    fill: Color | None = None
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: Color | None = None
+    stroke: Color | None = None
+    stroke_width: float = 0.0
+    rx: float = 0.0
+
+
+@dataclass(frozen=True)
+class Circle:
+    cx: float
+    cy: float
+    r: float
+    fill: Color | None = None
+    stroke: Color | None = None
+    stroke_width: float = 0.0
+
+
+@dataclass(frozen=True)
+class Path:
+    """A free outline in mm (pen commands), filled and/or stroked."""
+
+    commands: tuple[PenCommand, ...]
+    fill: Color | None = None
+    stroke: Color | None = None
+    stroke_width: float = 0.0
+    fill_rule: str = "nonzero"
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """The words behind a line of outlined glyphs: lets a PDF writer add selectable, searchable text."""
+
+    text: str
+    font_path: str
+    size: float
+    x: float
+    baseline: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Group:
+    """Children drawn in order; `fill` is inherited by `Use` children without their own fill.
+
+    `id` names a layer a sign maker looks for (e.g. "cut-contour"); `role` tells writers what the
+    group is for ("cut" = a plotter path, not printed ink). `spans` is set on outlined text groups.
+    """
+
+    children: tuple[Node, ...]
+    fill: Color | None = None
+    id: str | None = None
+    role: str | None = None
+    spans: tuple[TextSpan, ...] = ()
+
+
+Node = Rect | Circle | Path | Use | Group
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A whole asset: size in mm, content, and the accessible title/description it carries.
+
+    `px_size` is the natural pixel size of web assets (None for print, sized in mm);
+    `bleed` is the margin (mm) drawn around the trim box for print assets.
+    """
+
+    width: float
+    height: float
+    root: Group
+    title: str
+    desc: str
+    px_size: tuple[int, int] | None = None
+    bleed: float = 0.0
+    meta: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def walk(self) -> Iterator[Node]:
+        yield from walk(self.root)
+
+    def symbols(self) -> list[Symbol]:
+        """Every symbol used, once, in order of first use (deterministic)."""
+        seen: dict[str, Symbol] = {}
+        for node in self.walk():
+            if isinstance(node, Use) and node.symbol.id not in seen:
+                seen[node.symbol.id] = node.symbol
+        return list(seen.values())
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Depth-first traversal in drawing order."""
+    yield node
+    if isinstance(node, Group):
+        for child in node.children:
+            yield from walk(child)

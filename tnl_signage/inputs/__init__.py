@@ -1,0 +1,1 @@
+"""Reading and validating the palmarès: files in, laureates and problems out."""

@@ -1,0 +1,317 @@
+"""Read a palmarès from CSV (as French spreadsheets export it) or JSON, row by row.
+
+Every bad row becomes located problems and never stops the good rows; only an unreadable file raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..domain.model import ERROR, FIELDS, REQUIRED_FIELDS, WARNING, Laureate, Palmares, Problem, check_row
+from ..domain.scales import ScaleBook, load_scales
+from ..domain.slug import SlugAllocator, fold
+from ..errors import InputError
+
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+JSON_SUFFIXES = (".json",)
+DELIMITERS = ";,\t"
+_CHUNK = 1 << 16
+
+# Column names accepted for each field (case, accents, spaces and "_" ignored).
+_ALIASES = {
+    "nom": ("nom", "name", "collectivité", "lauréat"),
+    "type": ("type", "type de collectivité"),
+    "departement": ("département", "department", "dept", "dép"),
+    "code": ("code", "code INSEE", "INSEE", "SIREN"),
+    "niveau": ("niveau", "level", "distinction"),
+    "mentions": ("mentions", "mention", "mentions spéciales"),
+    "annee": ("année", "year", "édition"),
+    "site": ("site", "website", "site web", "site internet", "url"),
+    "nom_court": ("nom court", "short name", "nom abrégé"),
+}
+COLUMN_NAMES: dict[str, str] = {fold(alias): name for name, aliases in _ALIASES.items() for alias in aliases}
+
+@dataclass
+class _Row:
+    """What one data row gave: a laureate or not, and its problems (`data` False: about the file itself)."""
+
+    line: int | None
+    laureate: Laureate | None = None
+    problems: list[Problem] = field(default_factory=list)
+    data: bool = True
+
+
+class _RowChecker:
+    """Checks rows in file order: field checks, then duplicates and slugs, which need the rows seen before."""
+
+    def __init__(self, file: str, line_label: str, today: date | None, book: ScaleBook) -> None:
+        self.file, self.line_label, self.today, self.book = file, line_label, today, book
+        self.slugs = SlugAllocator()
+        self.seen: dict[tuple[str, int], list[tuple[str | None, int]]] = {}
+
+    def problem(self, line: int | None, field_name: str | None, value: str | None, message: str,
+                severity: str = ERROR) -> Problem:
+        """A problem of this file."""
+        return Problem(self.file, line, field_name, value, message, severity, self.line_label)
+
+    def check(self, line: int, raw: Mapping[str, str | None]) -> _Row:
+        """Check one row; the first of two duplicates is kept."""
+        values, findings = check_row(raw, today=self.today, book=self.book)
+        row = _Row(line, problems=[f.at(self.file, line, self.line_label) for f in findings])
+        if values is None:
+            return row
+        key = (fold(values.nom), values.annee)
+        earlier = self.seen.setdefault(key, [])
+        for departement, first_line in earlier:
+            if departement is None or values.departement is None or departement == values.departement:
+                message = f"doublon : figure déjà en {self.line_label} {first_line} pour {values.annee}"
+                row.problems.insert(0, self.problem(line, "nom", values.nom, message))
+                return row
+        earlier.append((values.departement, line))
+        slug = self.slugs.slug_for(values.nom, values.annee, (key[0], values.departement))
+        row.laureate = values.to_laureate(slug, line)
+        return row
+
+
+def _nfc(text: str) -> str:
+    """Composed Unicode, so that a name typed on a Mac equals the same name typed elsewhere."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _read_error(path: Path, exc: OSError) -> InputError:
+    """French message for a file that cannot be opened."""
+    return InputError(f"{path.name} : lecture impossible ({exc.strerror or exc})")
+
+
+def _encoding(path: Path) -> str:
+    """UTF-8 (BOM or not) or UTF-16 with BOM, else Windows-1252; InputError for binary or empty files."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4)
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                return "utf-16"
+            stream.seek(0)
+            decoders = [codecs.getincrementaldecoder(enc)() for enc in ("utf-8-sig", "cp1252")]
+            alive = [True, True]
+            blank = True
+            while chunk := stream.read(_CHUNK):
+                if b"\x00" in chunk:
+                    raise InputError(f"{path.name} : ce fichier n'est pas un texte CSV (contenu binaire)")
+                blank = blank and not chunk.replace(codecs.BOM_UTF8, b"").strip()
+                for i, decoder in enumerate(decoders):
+                    alive[i] = alive[i] and _feeds(decoder, chunk)
+    except OSError as exc:
+        raise _read_error(path, exc) from exc
+    if blank:
+        raise InputError(f"{path.name} : le fichier est vide")
+    for i, encoding in enumerate(("utf-8-sig", "cp1252")):
+        if alive[i] and _feeds(decoders[i], b"", final=True):
+            return encoding
+    raise InputError(f"{path.name} : encodage illisible ; enregistrez le fichier en CSV UTF-8")
+
+
+def _feeds(decoder: codecs.IncrementalDecoder, chunk: bytes, final: bool = False) -> bool:
+    """True if `chunk` decodes."""
+    try:
+        decoder.decode(chunk, final)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _delimiter(sample: str) -> str:
+    """`;`, `,` or tab: the one splitting the header into known names, else Sniffer, else the most seen."""
+    header = next((line for line in sample.splitlines() if line.strip()), "")
+    known = {d: sum(fold(cell) in COLUMN_NAMES for cell in header.split(d)) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: known[d])
+    if known[best] >= 2:
+        return best
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return max(DELIMITERS, key=header.count)
+
+
+def _columns(header: list[str], checker: _RowChecker,
+             line: int) -> tuple[dict[str, int] | None, list[Problem]]:
+    """Map each known field to its column index; problems if a required one is missing or one is repeated."""
+    columns: dict[str, int] = {}
+    problems = []
+    for index, cell in enumerate(header):
+        name = COLUMN_NAMES.get(fold(cell))
+        if name is None:
+            continue
+        if name in columns:
+            problems.append(checker.problem(line, name, None, f"colonne présente deux fois (colonnes "
+                                            f"{columns[name] + 1} et {index + 1})"))
+        columns.setdefault(name, index)
+    if not columns:
+        raise InputError(f"{checker.file} : aucune colonne reconnue en {checker.line_label} {line} ; "
+                         f"colonnes attendues : {', '.join(FIELDS)}")
+    for name in REQUIRED_FIELDS:
+        if name not in columns:
+            problems.append(checker.problem(line, name, None, "colonne obligatoire absente"))
+    return (None if problems else columns), problems
+
+
+def _csv_rows(path: Path, checker: _RowChecker) -> Iterator[_Row]:
+    """Rows of a CSV file, with their physical line numbers (header = line 1)."""
+    encoding = _encoding(path)
+    try:
+        with path.open(encoding=encoding, newline="") as stream:
+            delimiter = _delimiter(stream.read(_CHUNK))
+        with path.open(encoding=encoding, newline="") as stream:
+            yield from _records(stream, delimiter, checker)
+    except OSError as exc:
+        raise _read_error(path, exc) from exc
+
+
+def _records(stream: Iterator[str], delimiter: str, checker: _RowChecker) -> Iterator[_Row]:
+    """Turn CSV records into checked rows; blank lines are skipped, every cell is trimmed and NFC."""
+    reader = csv.reader(stream, delimiter=delimiter)
+    columns: dict[str, int] | None = None
+    previous_end = width = 0
+    while True:
+        try:
+            record = next(reader, None)
+        except csv.Error as exc:
+            raise InputError(f"{checker.file}, ligne {reader.line_num} : CSV illisible ({exc})") from exc
+        if record is None:
+            return
+        line, previous_end = previous_end + 1, reader.line_num
+        cells = [_nfc(cell).strip() for cell in record]
+        if not any(cells):
+            continue
+        if columns is None:
+            columns, problems = _columns(cells, checker, line)
+            if columns is None:
+                yield _Row(line, problems=problems, data=False)
+                return
+            width = len(cells)
+            continue
+        spread = reader.line_num > line and f"cette ligne se poursuit jusqu'à la ligne {reader.line_num}"
+        used = set(columns.values())
+        if spread and any(_multiline(cell) for i, cell in enumerate(cells) if i in used):
+            message = f"{spread} : un guillemet « \" » n'est sans doute pas fermé"
+            yield _Row(line, problems=[checker.problem(line, None, None, message)])
+        elif any(cells[width:]):
+            message = (f"{len(cells)} cellules pour {width} colonnes : une valeur contenant « {delimiter} » "
+                       "doit être entre guillemets")
+            yield _Row(line, problems=[checker.problem(line, None, None, message)])
+        else:
+            raw = {name: cells[i] if i < len(cells) else None for name, i in columns.items()}
+            row = checker.check(line, raw)
+            if spread and any(delimiter in cell and _multiline(cell) for cell in cells):
+                message = f"{spread} ; si des lauréats manquent, un guillemet « \" » n'est pas fermé"
+                row.problems.append(checker.problem(line, None, None, message, WARNING))
+            yield row
+
+
+def _multiline(cell: str) -> bool:
+    """True if a quoted cell spans several physical lines."""
+    return "\n" in cell or "\r" in cell
+
+
+def _json_cell(value: object, name: str) -> str | None:
+    """A JSON value as the text a spreadsheet cell would hold; ValueError for what no cell could hold."""
+    if value is None:
+        return None
+    if isinstance(value, bool | dict) or (isinstance(value, list) and name != "mentions"):
+        raise ValueError(json.dumps(value, ensure_ascii=False)[:60])
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return "|".join(str(_json_cell(item, "")) for item in value)
+    return _nfc(str(value))
+
+
+def _json_rows(path: Path, checker: _RowChecker) -> Iterator[_Row]:
+    """Entries of a JSON palmarès: a list of objects, or {"laureats": [...]}."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise _read_error(path, exc) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path.name} : un fichier JSON doit être en UTF-8") from exc
+    if not text.strip():
+        raise InputError(f"{path.name} : le fichier est vide")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"{path.name}, ligne {exc.lineno}, colonne {exc.colno}"
+        raise InputError(f"{where} : JSON invalide ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{path.name} : JSON trop imbriqué") from exc
+    if isinstance(data, dict):
+        data = next((v for k, v in data.items() if fold(k) == "laureats"), None)
+    if not isinstance(data, list):
+        raise InputError(f"{path.name} : le JSON doit être une liste de lauréats ou un objet "
+                         "{\"laureats\": [...]}")
+    for number, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict):
+            yield _Row(number, problems=[checker.problem(number, None, None, "un objet {…} est attendu")])
+            continue
+        raw: dict[str, str | None] = {}
+        problems = []
+        for key, value in entry.items():
+            name = COLUMN_NAMES.get(fold(str(key)))
+            if name is None or name in raw:
+                continue
+            try:
+                raw[name] = _json_cell(value, name)
+            except ValueError as exc:
+                raw[name] = None
+                problems.append(checker.problem(number, name, str(exc), "un texte ou un nombre est attendu"))
+        yield _Row(number, problems=problems) if problems else checker.check(number, raw)
+
+
+def _rows(path: str | Path, today: date | None) -> Iterator[_Row]:
+    """Checked rows of a palmarès file, chosen by its suffix, ending with a warning if there was none."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    book = load_scales()
+    if suffix in CSV_SUFFIXES:
+        checker = _RowChecker(path.name, "ligne", today, book)
+        rows = _csv_rows(path, checker)
+    elif suffix in JSON_SUFFIXES:
+        checker = _RowChecker(path.name, "entrée", today, book)
+        rows = _json_rows(path, checker)
+    else:
+        hint = " (enregistrez le tableur en CSV)" if suffix in (".xls", ".xlsx", ".ods") else ""
+        raise InputError(f"{path.name} : extension « {suffix or '(aucune)'} » inconnue, le palmarès doit "
+                         f"être un fichier .csv ou .json{hint}")
+    quiet = True
+    for row in rows:
+        quiet = quiet and not row.data and not row.problems
+        yield row
+    if quiet:
+        empty = checker.problem(None, None, None, "aucun lauréat dans ce fichier", WARNING)
+        yield _Row(None, problems=[empty], data=False)
+
+
+def iter_laureates(path: str | Path, *, today: date | None = None) -> Iterator[Laureate | Problem]:
+    """Stream a palmarès: each valid laureate and each problem, in file order (for big files)."""
+    for row in _rows(path, today):
+        if row.laureate is not None:
+            yield row.laureate
+        yield from row.problems
+
+
+def load_palmares(path: str | Path, *, today: date | None = None) -> Palmares:
+    """The whole palmarès of a CSV or JSON file; InputError only if the file itself cannot be read."""
+    laureates: list[Laureate] = []
+    problems: list[Problem] = []
+    rows = 0
+    for row in _rows(path, today):
+        rows += row.data
+        if row.laureate is not None:
+            laureates.append(row.laureate)
+        problems.extend(row.problems)
+    return Palmares(source=str(path), laureates=tuple(laureates), problems=tuple(problems), rows=rows)

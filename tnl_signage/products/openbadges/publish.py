@@ -1,0 +1,174 @@
+"""Write every Open Badges file of a palmarès into the site folder (docs/urls.md), or one laureate's into a kit.
+
+2.0 files are always written; 3.0 credentials need the organiser's signing key and are skipped, with one note,
+without it. Same palmarès, base URL, theme and key: same bytes (JSON keys sorted, fixed dates, no clock).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from ...atomic import write_atomic
+from ...domain.model import Laureate
+from ...domain.scales import Distinction
+from ...domain.theme import Theme, load_theme
+from ...layout.badges import BadgeContent, badge_scene
+from ...writers import render
+from ..badges import badge_bytes, laureate_badge
+from . import ob2, ob3
+from .baking import bake_png, bake_svg, compact_json
+from .contexts import document_loader
+from .issuer import IssuerInfo, load_issuer_info
+from .keys import controller_document, load_private_key
+from .paths import SiteUrls
+
+SigningKey = Ed25519PrivateKey | str | os.PathLike[str] | None
+NO_KEY_NOTE = ("Open Badges 3.0 non générés : aucune clé de signature fournie (--signing-key) ; "
+               "les Open Badges 2.0 sont générés.")
+
+
+@dataclass
+class OpenBadgesResult:
+    """Files written (absolute paths, in writing order) and notes for the user (French, one line each)."""
+
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+
+def json_bytes(value: Any) -> bytes:
+    """The published form of a JSON document: UTF-8, indented, keys sorted, final newline.
+
+    `<`, `>` and `&` are written as \\u escapes (same data once parsed): a name such as
+    « </script> » stays inert even if a page ever inlines the file.
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (text + "\n").encode("utf-8")
+
+
+def _key(signing_key: SigningKey) -> Ed25519PrivateKey | None:
+    if signing_key is None or isinstance(signing_key, Ed25519PrivateKey):
+        return signing_key
+    return load_private_key(signing_key)
+
+
+class _Publisher:
+    """Everything shared by the files of one run: URLs, issuer data, theme, key, context loader."""
+
+    def __init__(self, base_url: str, theme: Theme | str, signing_key: SigningKey,
+                 info: IssuerInfo | None) -> None:
+        self.urls = SiteUrls.of(base_url)
+        self.theme = load_theme(theme) if isinstance(theme, str) else theme
+        self.key = _key(signing_key)
+        self.info = info or load_issuer_info()
+        self.controller = controller_document(self.key, self.urls, self.info) if self.key else None
+        extra = {self.urls.issuer_v3: self.controller} if self.controller else {}
+        self.loader = document_loader(extra)
+
+    def laureate_files(self, laureate: Laureate, result: OpenBadgesResult) -> dict[str, bytes]:
+        """File name -> bytes for one laureate: assertion, baked 2.0 images, and with a key the 3.0 ones."""
+        badge = laureate_badge(laureate, "seal", self.theme)
+        for note in badge.notes:
+            result.note(note)
+        png, svg = (badge_bytes(laureate, "seal", self.theme, suffix) for suffix in ("png", "svg"))
+        assertion = ob2.assertion(laureate, self.urls, self.info, self.theme)
+        assertion_url = assertion["id"]
+        files = {
+            "assertion.json": json_bytes(assertion),
+            "badge-ob2.png": bake_png(png, assertion_url, version=2),
+            "badge-ob2.svg": bake_svg(svg, assertion, version=2, verify_url=assertion_url),
+        }
+        if self.key is not None:
+            unsigned = ob3.credential(laureate, self.urls, self.info, self.theme)
+            signed = ob3.sign_credential(unsigned, self.key, self.urls.key_id, self.loader)
+            files["credential.json"] = json_bytes(signed)
+            files["badge-ob3.png"] = bake_png(png, compact_json(signed), version=3)
+            files["badge-ob3.svg"] = bake_svg(svg, signed, version=3)
+        return files
+
+    def class_files(self, distinction: Distinction, year: int) -> dict[str, bytes]:
+        """Relative path -> bytes for one distinction of one year: BadgeClass, its image, its Achievement."""
+        urls, info, theme = self.urls, self.info, self.theme
+        scene = badge_scene("seal", BadgeContent(distinction, year), theme).scene
+        files = {
+            urls.rel_badge_class(year, distinction): json_bytes(ob2.badge_class(distinction, year, urls, info, theme)),
+            urls.rel_badge_image(year, distinction): render(scene, "png"),
+        }
+        if self.key is not None:
+            doc = ob3.achievement_document(distinction, year, urls, info, theme)
+            files[urls.rel_achievement(year, distinction)] = json_bytes(doc)
+        return files
+
+    def issuer_files(self) -> dict[str, bytes]:
+        files = {SiteUrls.REL_ISSUER: json_bytes(ob2.issuer_profile(self.info, self.urls))}
+        if self.controller is not None:
+            files[SiteUrls.REL_ISSUER_V3] = json_bytes(self.controller)
+        return files
+
+
+def _write(root: Path, rel: str, data: bytes, result: OpenBadgesResult) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    result.files.append(write_atomic(path, data))
+
+
+def _no_site_note(laureates: list[Laureate]) -> str:
+    names = ", ".join(f"{lau.display_name} ({lau.annee})" for lau in laureates[:3])
+    more = f" et {len(laureates) - 3} autre(s)" if len(laureates) > 3 else ""
+    return (f"{len(laureates)} lauréat(s) sans site web ({names}{more}) : leur Open Badge 2.0 désigne la "
+            "collectivité par l'adresse de sa page de vérification.")
+
+
+def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[str], base_url: str, *,
+                     theme: Theme | str = "light", signing_key: SigningKey = None,
+                     info: IssuerInfo | None = None) -> OpenBadgesResult:
+    """Write the Open Badges rows of docs/urls.md under `out_dir` (the site folder published at `base_url`)."""
+    root = Path(out_dir)
+    result = OpenBadgesResult()
+    pub = _Publisher(base_url, theme, signing_key, info)
+    chosen = list(laureates)
+    for rel, data in pub.issuer_files().items():
+        _write(root, rel, data, result)
+    classes = sorted({(lau.annee, lau.distinction.id): lau.distinction for lau in chosen}.items())
+    for (year, _id), distinction in classes:
+        for rel, data in pub.class_files(distinction, year).items():
+            _write(root, rel, data, result)
+    for laureate in chosen:
+        for name, data in pub.laureate_files(laureate, result).items():
+            _write(root, SiteUrls.rel_laureate(laureate, name), data, result)
+    without_site = [lau for lau in chosen if not lau.site]
+    if without_site:
+        result.note(_no_site_note(without_site))
+    if pub.key is None:
+        result.note(NO_KEY_NOTE)
+    if not pub.urls.base.startswith("https://"):
+        result.note(f"L'adresse du site {pub.urls.base} n'est pas en https : les vérificateurs Open Badges "
+                    "et les portefeuilles risquent de refuser ces badges une fois publiés.")
+    return result
+
+
+def openbadges_for_laureate(laureate: Laureate, out_dir: str | os.PathLike[str], base_url: str, *,
+                            theme: Theme | str = "light", signing_key: SigningKey = None,
+                            info: IssuerInfo | None = None) -> OpenBadgesResult:
+    """One laureate's Open Badges files, flat in `out_dir` (a kit): they point to the hosted site files."""
+    root = Path(out_dir)
+    result = OpenBadgesResult()
+    pub = _Publisher(base_url, theme, signing_key, info)
+    for name, data in pub.laureate_files(laureate, result).items():
+        _write(root, name, data, result)
+    if not laureate.site:
+        result.note(_no_site_note([laureate]))
+    if pub.key is None:
+        result.note(NO_KEY_NOTE)
+    return result

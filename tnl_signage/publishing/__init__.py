@@ -1,0 +1,1 @@
+"""Assembling products for many laureates: URLs, kits, the static site."""

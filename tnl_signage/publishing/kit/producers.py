@@ -1,0 +1,93 @@
+"""The parts of a kit, one producer each: a function that writes its files into the kit folder.
+
+Producers run in order; `lisezmoi` comes last because it describes the files the others wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...domain.model import Laureate
+from ...products.badges import write_laureate_badges
+
+if TYPE_CHECKING:
+    from .builder import KitOptions
+
+
+@dataclass(frozen=True)
+class KitContext:
+    laureate: Laureate
+    folder: Path
+    options: KitOptions
+
+
+Producer = Callable[[KitContext], list[str]]
+
+
+def badges(ctx: KitContext) -> list[str]:
+    """Every badge variant, light and dark, SVG and PNG at 1x and 2x."""
+    _, notes = write_laureate_badges(ctx.laureate, ctx.folder / "badges", png_scales=(1, 2))
+    return notes
+
+
+def web(ctx: KitContext) -> list[str]:
+    """Code to paste for each variant (HTML, Markdown, inline SVG), the widget iframe, and `auto` badges."""
+    from ...layout.badges import VARIANTS
+    from ...products.auto_badge import write_auto_badges
+    from ...products.snippets import snippets
+
+    write_auto_badges(ctx.laureate, ctx.folder / "badges")
+    folder = ctx.folder / "web"
+    folder.mkdir(exist_ok=True)
+    for variant in VARIANTS:
+        code = snippets(ctx.laureate, ctx.options.base_url, variant, "auto")
+        (folder / f"badge-{variant}.html").write_text(code["html"] + "\n", encoding="utf-8")
+        (folder / f"badge-{variant}.md").write_text(code["markdown"] + "\n", encoding="utf-8")
+        (folder / f"badge-{variant}-svg-en-ligne.html").write_text(code["svg"] + "\n", encoding="utf-8")
+    (folder / "widget-iframe.html").write_text(code["iframe"] + "\n", encoding="utf-8")
+    return []
+
+
+def printing(ctx: KitContext) -> list[str]:
+    """The road-entry panel, the indoor plaque and the poster: PDF/X, cut SVG, PNG proof, spec sheet each."""
+    from ...products.print_set import build_print_set
+
+    notes: list[str] = []
+    for fmt in (ctx.options.panel_format, ctx.options.plaque_format, ctx.options.poster_format):
+        done = build_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme)
+        notes.extend(note for note in done.notes if note not in notes)
+    return notes
+
+
+def certificate(ctx: KitContext) -> list[str]:
+    """The attestation de labellisation, PDF/A-2b, its QR code pointing at the verification page."""
+    from ...products.certificates import write_certificate
+
+    folder = ctx.folder / "attestation"
+    folder.mkdir(exist_ok=True)
+    target = folder / f"attestation-{ctx.laureate.annee}-{ctx.laureate.slug}.pdf"
+    return list(write_certificate(ctx.laureate, target, ctx.options.theme, base_url=ctx.options.base_url))
+
+
+def openbadges(ctx: KitContext) -> list[str]:
+    """Open Badges 2.0 (always) and 3.0 (signed, when the organiser's key is given)."""
+    from ...products.openbadges.publish import NO_KEY_NOTE, openbadges_for_laureate
+
+    result = openbadges_for_laureate(ctx.laureate, ctx.folder / "openbadges", ctx.options.base_url,
+                                     theme=ctx.options.theme, signing_key=ctx.options.signing_key)
+    # The missing key is said once per run by the CLI, not once per laureate.
+    return [note for note in result.notes if note != NO_KEY_NOTE]
+
+
+def lisezmoi(ctx: KitContext) -> list[str]:
+    """LISEZMOI.html: what each file is for and who receives it (French, accessible, no script)."""
+    from .readme import write_readme
+
+    write_readme(ctx.laureate, ctx.folder, ctx.options)
+    return []
+
+
+PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, openbadges, lisezmoi)

@@ -1,0 +1,80 @@
+"""Open data exports of one edition: CSV as French spreadsheets read it, and JSON that is itself a palmarès.
+
+Both use the columns of examples/palmares-exemple.csv, so an export can be loaded back by `load_palmares`.
+The CSV is safe to open in a spreadsheet: a cell that a spreadsheet would run as a formula is prefixed with '.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ...domain.model import FIELDS, Laureate
+from ..urls import page_url
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """`cell`, prefixed with ' if a spreadsheet would read it as a formula (CSV injection)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _niveau(laureate: Laureate) -> str:
+    return laureate.distinction.id
+
+
+def row(laureate: Laureate) -> dict[str, str]:
+    """One laureate as palmarès cells (text), in the example file's column order."""
+    return {
+        "nom": laureate.nom,
+        "type": laureate.type.value,
+        "departement": laureate.departement or "",
+        "code": laureate.code or "",
+        "niveau": _niveau(laureate),
+        "mentions": "|".join(m.name for m in laureate.mentions),
+        "annee": str(laureate.annee),
+        "site": laureate.site or "",
+        "nom_court": laureate.nom_court or "",
+    }
+
+
+def to_csv(laureates: Sequence[Laureate]) -> bytes:
+    """`;`-delimited UTF-8 with BOM (Excel/LibreOffice read the accents right), CRLF rows, formulas defused."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(FIELDS)
+    for laureate in laureates:
+        cells = row(laureate)
+        writer.writerow([spreadsheet_safe(cells[name]) for name in FIELDS])
+    return (BOM + buf.getvalue()).encode("utf-8")
+
+
+def to_json(laureates: Sequence[Laureate], base_url: str) -> bytes:
+    """`{"laureats": [...]}` with the palmarès fields plus the verification page and certificate number.
+
+    Loadable again as a palmarès (`load_palmares`): the extra keys are ignored by the loader.
+    """
+    entries: list[dict[str, Any]] = []
+    for laureate in laureates:
+        cells = row(laureate)
+        entry: dict[str, Any] = {name: cells[name] for name in FIELDS if cells[name]}
+        entry["niveau"] = int(cells["niveau"]) if cells["niveau"].isdigit() else cells["niveau"]
+        entry["annee"] = laureate.annee
+        if laureate.mentions:
+            entry["mentions"] = [m.id for m in laureate.mentions]
+        entry["libelle_distinction"] = laureate.distinction.words
+        entry["numero_attestation"] = laureate.certificate_number
+        entry["page_verification"] = page_url(base_url, laureate)
+        entries.append(entry)
+    text = json.dumps({"laureats": entries}, ensure_ascii=False, indent=2)
+    return (_html_safe(text) + "\n").encode("utf-8")
+
+
+def _html_safe(text: str) -> str:
+    """JSON text with <, > and & as \\u escapes: same data, and inert if ever pasted into an HTML page."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,86 @@
+"""The published URLs of docs/urls.md, in one place, so snippets, pages and sitemap never disagree.
+
+Absolute URLs (under the base URL) are for what leaves the site: snippets, sitemap, Open Badges.
+Pages link to each other with relative paths instead, so the site also works from disk.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+from ..domain.model import Laureate
+from ..errors import InputError
+
+BADGE_THEMES = ("light", "dark", "auto")
+
+
+def check_base_url(value: str) -> str:
+    """The base URL without trailing slash; InputError unless http(s)://host[/path] with nothing hidden."""
+    text = value.strip()
+    if any(ch.isspace() or unicodedata.category(ch).startswith("C") for ch in text):
+        raise InputError(f"--base-url « {value} » : l'adresse ne doit contenir ni espace ni caractère invisible")
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as exc:
+        raise InputError(f"--base-url « {value} » : adresse mal formée") from exc
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"--base-url « {value} » : il faut une adresse complète en https:// "
+                         "(par exemple https://palmares.territoire-numerique-libre.org)")
+    if parts.query or parts.fragment or parts.username is not None:
+        raise InputError(f"--base-url « {value} » : l'adresse ne doit avoir ni « ? », ni « # », ni identifiant")
+    return text.rstrip("/")
+
+
+def safe_http_url(value: str | None) -> str | None:
+    """`value` if it is an http(s) URL with a host and nothing invisible, else None.
+
+    The model already rejects other sites; this second check sits where the URL becomes a link.
+    """
+    if not value or any(ch.isspace() or unicodedata.category(ch).startswith("C") for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return value
+
+
+def laureate_path(laureate: Laureate) -> str:
+    """Folder of a laureate inside the site: `2021/ville-de-lyon`."""
+    return f"{laureate.annee}/{quote(laureate.slug, safe='')}"
+
+
+def page_url(base: str, laureate: Laureate) -> str:
+    """Verification page: `B/{year}/{slug}/`."""
+    return f"{base}/{laureate_path(laureate)}/"
+
+
+def widget_url(base: str, laureate: Laureate) -> str:
+    """Widget for an iframe: `B/{year}/{slug}/widget.html`."""
+    return f"{base}/{laureate_path(laureate)}/widget.html"
+
+
+def badge_name(variant: str, theme: str, suffix: str = "svg", scale: int = 1) -> str:
+    """`badge-seal-light.svg`, `badge-seal-auto.svg`, `badge-seal-dark@2x.png`."""
+    tail = "" if scale == 1 else f"@{scale}x"
+    return f"badge-{variant}-{theme}{tail}.{suffix}"
+
+
+def badge_url(base: str, laureate: Laureate, variant: str, theme: str, suffix: str = "svg") -> str:
+    """A badge file: `B/{year}/{slug}/badge-{variant}-{theme}.svg`."""
+    return f"{base}/{laureate_path(laureate)}/{badge_name(variant, theme, suffix)}"
+
+
+def year_url(base: str, year: int) -> str:
+    """One edition of the palmarès: `B/{year}/`."""
+    return f"{base}/{year}/"
+
+
+def opendata_name(year: int, suffix: str) -> str:
+    """`palmares-2021.csv`, `palmares-2021.json`."""
+    return f"palmares-{year}.{suffix}"
