@@ -62,7 +62,7 @@ def main() -> None:
 
         def one_pybadge() -> None:
             for laureate in laureates:
-                pybadges.badge(left_text=f"TNL {laureate.annee}", right_text=laureate.distinction.words,
+                pybadges.badge(left_text=f"TNL {laureate.year}", right_text=laureate.distinction.words,
                                right_color="#0b6e4f")
 
         pyb = per_call(one_pybadge, number=2) / len(laureates)

@@ -42,8 +42,8 @@ def laureates(count: int, offset: int = 0) -> list[tuple[Laureate, str]]:
         level = LEVELS[i % len(LEVELS)]
         year = 2025 if not level.isdigit() else 2016 + i % 9
         mentions = ["mutualisation"] if year == 2025 and i % 3 == 0 else []
-        laureate = Laureate.create(nom=f"{NAMES[i % len(NAMES)]} {i}", niveau=level, annee=year, mentions=mentions,
-                                   departement=DEPARTEMENTS[i % len(DEPARTEMENTS)], today=date(2025, 12, 1))
+        laureate = Laureate.create(name=f"{NAMES[i % len(NAMES)]} {i}", level=level, year=year, mentions=mentions,
+                                   department=DEPARTEMENTS[i % len(DEPARTEMENTS)], today=date(2025, 12, 1))
         out.append((laureate, "landscape" if i % 5 == 0 else "portrait"))
     return out
 

@@ -22,9 +22,9 @@ def cases() -> list[dict[str, object]]:
 
 def laureate(case: dict[str, object]) -> Laureate:
     return Laureate.create(
-        nom=str(case["nom"]), niveau=str(case["niveau"]), annee=int(case["annee"]),  # type: ignore[call-overload]
+        name=str(case["nom"]), level=str(case["niveau"]), year=int(case["annee"]),  # type: ignore[call-overload]
         type=str(case.get("type", "commune")), mentions=case.get("mentions", ()),  # type: ignore[arg-type]
-        nom_court=case.get("nom_court"),  # type: ignore[arg-type]
+        short_name=case.get("nom_court"),  # type: ignore[arg-type]
     )
 
 

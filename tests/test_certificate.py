@@ -47,12 +47,12 @@ class Made:
 
 
 CASES = {
-    "echirolles": (dict(nom="Ville d'Échirolles", niveau="or", annee=2025, departement="38",
+    "echirolles": (dict(name="Ville d'Échirolles", level="or", year=2025, department="38",
                         mentions=["mutualisation", "sobriete"]), {}),
-    "lhay": (dict(nom="L'Haÿ-les-Roses", niveau="3", annee=2019, departement="94"), {"orientation": "landscape"}),
-    "long": (dict(nom="Communauté d'agglomération du Grand Besançon Métropole et des communes associées du Doubs",
-                  niveau="5", annee=2021, type="intercommunalité", departement="25"), {}),
-    "ecrins": (dict(nom="Parc national des Écrins", niveau="badge", annee=2025, type="autre",
+    "lhay": (dict(name="L'Haÿ-les-Roses", level="3", year=2019, department="94"), {"orientation": "landscape"}),
+    "long": (dict(name="Communauté d'agglomération du Grand Besançon Métropole et des communes associées du Doubs",
+                  level="5", year=2021, type="intercommunalité", department="25"), {}),
+    "ecrins": (dict(name="Parc national des Écrins", level="badge", year=2025, type="autre",
                     mentions=["premiere-candidature", "mutualisation"]), {"orientation": "landscape"}),
 }
 
@@ -93,13 +93,13 @@ def test_xmp_claims_pdfa_2b_and_matches_info(made: dict[str, Made], key: str) ->
         assert meta["pdfaid:conformance"] == "B"
         info = pdf.trailer.Info
         assert meta["dc:title"] == str(info.Title) == m.scene.title
-        assert m.laureate.nom in str(info.Title)
+        assert m.laureate.name in str(info.Title)
         assert meta["dc:creator"] == [str(info.Author)] == ["ADULLACT"]
         assert meta["pdf:Producer"] == str(info.Producer) == PRODUCER
         assert meta["xmp:CreatorTool"] == str(info.Creator)
         assert meta["pdf:Keywords"] == str(info.Keywords)
         assert meta["dc:description"] == str(info.Subject)
-        year = m.laureate.annee
+        year = m.laureate.year
         expected = "20251119" if year == 2025 else f"{year}0101"
         for xmp_key, info_key in (("xmp:CreateDate", "/CreationDate"), ("xmp:ModifyDate", "/ModDate")):
             assert str(info[info_key]) == f"D:{expected}120000Z"
@@ -254,13 +254,13 @@ def test_pdftotext_finds_the_exact_name_and_number(made: dict[str, Made], key: s
 @needs_poppler
 def test_long_name_is_whole_across_its_lines(made: dict[str, Made]) -> None:
     text = " ".join(text_of(made["long"].path).split())
-    assert made["long"].laureate.nom in text
+    assert made["long"].laureate.name in text
 
 
 @needs_poppler
 def test_selection_box_of_the_name_lies_on_its_outlines(made: dict[str, Made]) -> None:
     m = made["lhay"]
-    span = next(s for n in m.scene.walk() if isinstance(n, Group) for s in n.spans if s.text == m.laureate.nom)
+    span = next(s for n in m.scene.walk() if isinstance(n, Group) for s in n.spans if s.text == m.laureate.name)
     html = text_of(m.path, "-bbox")
     found = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">L&apos;Haÿ', html)
     assert found, html
@@ -297,13 +297,13 @@ def test_qr_code_decodes_to_the_verification_page(made: dict[str, Made], key: st
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(m.path), str(tmp_path / "page")], check=True)
     out = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "page.png")], capture_output=True, text=True,
                          check=False)
-    url = f"{BASE}/{m.laureate.annee}/{m.laureate.slug}/"
+    url = f"{BASE}/{m.laureate.year}/{m.laureate.slug}/"
     assert out.stdout.strip() == url
     assert verification_url(m.laureate) == url
     # the short address is printed under the code: site, then year/slug (a long slug wraps at a hyphen)
     texts = [s.text for n in m.scene.walk() if isinstance(n, Group) for s in n.spans]
     head = texts.index("territoire-numerique-libre.org/verification/")
-    assert "".join(texts[head + 1:]) == f"{m.laureate.annee}/{m.laureate.slug}/"
+    assert "".join(texts[head + 1:]) == f"{m.laureate.year}/{m.laureate.slug}/"
     lines = text_of(m.path, "-raw").splitlines()  # -raw: no dehyphenation of « grand- / besancon »
     assert all(t in lines for t in texts[head:])
 
@@ -311,7 +311,7 @@ def test_qr_code_decodes_to_the_verification_page(made: dict[str, Made], key: st
 @needs_zbar
 @needs_poppler
 def test_dark_theme_keeps_dark_modules_on_light(tmp_path: Path) -> None:
-    laureate = Laureate.create(nom="Syndicat Morbihan Énergies", niveau="or", annee=2025, type="syndicat",
+    laureate = Laureate.create(name="Syndicat Morbihan Énergies", level="or", year=2025, type="syndicat",
                                today=TODAY)
     scene = certificate_scene(laureate, load_theme("dark"), base_url="https://exemple.fr/v/").scene
     save(scene, tmp_path / "c.pdf")
@@ -337,7 +337,7 @@ def test_same_input_same_bytes_in_a_fresh_process(made: dict[str, Made], tmp_pat
         "from datetime import date\n"
         "from tnl_signage.products.certificates import write_certificate\n"
         "from tnl_signage.domain.model import Laureate\n"
-        "l = Laureate.create(nom=\"Ville d'Échirolles\", niveau='or', annee=2025, departement='38',"
+        "l = Laureate.create(name=\"Ville d'Échirolles\", level='or', year=2025, department='38',"
         " mentions=['mutualisation', 'sobriete'], today=date(2025, 12, 1))\n"
         "write_certificate(l, sys.argv[1])\n"
     )
@@ -358,7 +358,7 @@ def test_different_laureates_get_different_ids(made: dict[str, Made]) -> None:
 
 
 def test_date_and_place_options_override_the_data(tmp_path: Path) -> None:
-    laureate = Laureate.create(nom="Boé", niveau="or", annee=2025, today=TODAY)
+    laureate = Laureate.create(name="Boé", level="or", year=2025, today=TODAY)
     scene = certificate_scene(laureate, load_theme("light"), date="2025-11-20", place="Mairie de Boé").scene
     assert scene.meta["date"] == "2025-11-20"
     save(scene, tmp_path / "c.pdf")
@@ -377,7 +377,7 @@ def test_french_dates() -> None:
 
 
 def test_bad_options_are_clear_errors() -> None:
-    laureate = Laureate.create(nom="Boé", niveau="or", annee=2025, today=TODAY)
+    laureate = Laureate.create(name="Boé", level="or", year=2025, today=TODAY)
     theme = load_theme("light")
     with pytest.raises(InputError, match="n'est pas en 2025"):
         certificate_scene(laureate, theme, date="2024-11-19")
@@ -395,7 +395,7 @@ def test_theme_wording_overrides_the_certificate_defaults(tmp_path: Path) -> Non
     fonts = ROOT / "fonts"
     for f in fonts.glob("*.ttf"):
         (tmp_path / f.name).symlink_to(f)
-    laureate = Laureate.create(nom="Boé", niveau="or", annee=2025, today=TODAY)
+    laureate = Laureate.create(name="Boé", level="or", year=2025, today=TODAY)
     scene = certificate_scene(laureate, load_theme(theme_file)).scene
     texts = [s.text for n in scene.walk() if isinstance(n, Group) for s in n.spans]
     assert "Certificat de labellisation" in texts

@@ -72,7 +72,7 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
 
 @pytest.fixture(scope="module")
 def unsigned() -> bytes:
-    laureate = Laureate.create(nom="Ville d'Échirolles", niveau="or", annee=2025, departement="38",
+    laureate = Laureate.create(name="Ville d'Échirolles", level="or", year=2025, department="38",
                                today=date(2025, 12, 1))
     data, _ = certificate_bytes(laureate)
     return data

@@ -153,7 +153,7 @@ def test_unrelated_folder_is_never_deleted(tmp_path: Path) -> None:
     foreign = out / "2025" / "ville-de-boe"
     foreign.mkdir(parents=True)
     (foreign / "mes-photos.txt").write_text("à garder", encoding="utf-8")
-    laureate = Laureate.create(nom="Ville de Boé", niveau="or", annee=2025)
+    laureate = Laureate.create(name="Ville de Boé", level="or", year=2025)
     with pytest.raises(InputError, match="n'est pas un kit"):
         make_kit(laureate, out)
     assert (foreign / "mes-photos.txt").read_text(encoding="utf-8") == "à garder"
@@ -200,7 +200,7 @@ def test_signed_kit_has_a_credential_and_never_the_private_key(tmp_path: Path) -
 
     key = generate_key()
     key_path = save_private_key(key, tmp_path / "organisateur.pem")
-    laureate = Laureate.create(nom="Ville de Boé", niveau="or", annee=2025, site="https://www.ville-boe.fr")
+    laureate = Laureate.create(name="Ville de Boé", level="or", year=2025, website="https://www.ville-boe.fr")
     outcome = make_kit(laureate, tmp_path / "out", KitOptions(signing_key=str(key_path)), theme="dark")
     folder = outcome.folder
     credential = json.loads((folder / "openbadges" / "credential.json").read_text(encoding="utf-8"))

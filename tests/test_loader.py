@@ -46,7 +46,7 @@ def test_each_delimiter_is_recognised(tmp_path, delimiter):
     text = "\n".join(row.replace(";", delimiter) for row in rows) + "\n"
     pal = load_palmares(write(tmp_path, text), today=TODAY)
     assert pal.problems == ()
-    assert [(lau.nom, lau.annee) for lau in pal.laureates] == [
+    assert [(lau.name, lau.year) for lau in pal.laureates] == [
         ("Ville de Boé", 2025),
         ("Ville de Lyon", 2021),
     ]
@@ -54,7 +54,7 @@ def test_each_delimiter_is_recognised(tmp_path, delimiter):
 
 def test_sniffing_copes_with_commas_inside_quoted_names(tmp_path):
     pal = load_text(tmp_path, "nom,type,niveau,annee", '"Ville de Boé, Lot-et-Garonne",commune,or,2025')
-    assert pal.problems == () and pal.laureates[0].nom == "Ville de Boé, Lot-et-Garonne"
+    assert pal.problems == () and pal.laureates[0].name == "Ville de Boé, Lot-et-Garonne"
 
 
 def test_utf8_bom_and_crlf_as_excel_saves_them(tmp_path):
@@ -62,7 +62,7 @@ def test_utf8_bom_and_crlf_as_excel_saves_them(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + f"{HEADER}\r\n{BOE}\r\n{LYON}\r\n".encode())
     pal = load_palmares(path, today=TODAY)
     assert pal.problems == ()
-    assert pal.laureates[0].nom == "Ville de Boé" and pal.laureates[0].nom_court == "Boé"
+    assert pal.laureates[0].name == "Ville de Boé" and pal.laureates[0].short_name == "Boé"
     assert [lau.line for lau in pal.laureates] == [2, 3]
 
 
@@ -73,12 +73,12 @@ def test_windows_1252_file(tmp_path):
     assert b"\xe9" in path.read_bytes()  # really not UTF-8
     pal = load_palmares(path, today=TODAY)
     assert pal.problems == ()
-    assert [lau.nom for lau in pal.laureates] == ["Ville de Boé", "Ville d’Échirolles"]
+    assert [lau.name for lau in pal.laureates] == ["Ville de Boé", "Ville d’Échirolles"]
 
 
 def test_utf16_unicode_text_export(tmp_path):
     path = write(tmp_path, f"{HEADER}\r\n{BOE}\r\n".replace(";", "\t"), name="unicode.txt", encoding="utf-16")
-    assert load_palmares(path, today=TODAY).laureates[0].nom == "Ville de Boé"
+    assert load_palmares(path, today=TODAY).laureates[0].name == "Ville de Boé"
 
 
 def test_decomposed_accents_equal_composed_ones(tmp_path):
@@ -89,7 +89,7 @@ def test_decomposed_accents_equal_composed_ones(tmp_path):
         f"{decomposed};commune;38;38151;or;;2025;;",
         "Ville d'\u00c9chirolles;commune;38;38151;or;;2025;;",
     )
-    assert pal.laureates[0].nom == "Ville d'\u00c9chirolles"
+    assert pal.laureates[0].name == "Ville d'\u00c9chirolles"
     assert pal.laureates[0].slug == "ville-d-echirolles"
     assert "doublon" in only_error(pal).message
 
@@ -100,7 +100,7 @@ def test_cells_are_trimmed_and_blank_lines_skipped_keeping_physical_line_numbers
     )
     assert pal.problems == ()
     boe, lyon = pal.laureates
-    assert (boe.nom, boe.type, boe.departement, boe.distinction.id, boe.line) == (
+    assert (boe.name, boe.type, boe.department, boe.distinction.id, boe.line) == (
         "Ville de Boé",
         LaureateType.COMMUNE,
         "47",
@@ -119,7 +119,7 @@ def test_english_headers_and_unknown_columns(tmp_path):
     )
     assert pal.problems == ()
     lau = pal.laureates[0]
-    assert (lau.departement, lau.distinction.id, lau.site, lau.nom_court) == (
+    assert (lau.department, lau.distinction.id, lau.website, lau.short_name) == (
         "47",
         "or",
         "https://www.ville-boe.fr",
@@ -224,7 +224,7 @@ def test_each_bad_field_is_reported_with_file_line_field_and_value_and_good_rows
     tmp_path, row, field, value, fragment
 ):
     pal = load_text(tmp_path, HEADER, BOE, row, LYON)
-    names = [lau.nom for lau in pal.laureates]
+    names = [lau.name for lau in pal.laureates]
     if field is None:  # control row: the same row without the mistake is accepted
         assert pal.problems == () and names == ["Ville de Boé", "Ville de X", "Ville de Lyon"]
         return
@@ -245,7 +245,7 @@ def test_a_row_with_several_bad_fields_reports_each_of_them(tmp_path):
         (2, "niveau"),
         (2, "annee"),
     ]
-    assert [lau.nom for lau in pal.laureates] == ["Ville de Boé"]
+    assert [lau.name for lau in pal.laureates] == ["Ville de Boé"]
 
 
 def test_duplicate_is_an_error_naming_both_lines_and_the_first_is_kept(tmp_path):
@@ -257,7 +257,7 @@ def test_duplicate_is_an_error_naming_both_lines_and_the_first_is_kept(tmp_path)
         "palmares.csv, ligne 4, champ « nom » : valeur « VILLE DE BOE » : "
         "doublon : figure déjà en ligne 2 pour 2025"
     )
-    assert [(lau.nom, lau.distinction.id) for lau in pal.laureates] == [
+    assert [(lau.name, lau.distinction.id) for lau in pal.laureates] == [
         ("Ville de Boé", "or"),
         ("Ville de Lyon", "3"),
     ]
@@ -322,7 +322,7 @@ def test_hostile_names_are_kept_verbatim_as_data(tmp_path):
         '=HYPERLINK("x"),commune,or,2025',
     )
     assert pal.problems == ()
-    assert [lau.nom for lau in pal.laureates] == [
+    assert [lau.name for lau in pal.laureates] == [
         '<script>alert("x")</script>',
         'Ville "libre" & fière',
         '=HYPERLINK("x")',
@@ -353,7 +353,7 @@ def test_an_unclosed_quote_is_reported_where_it_starts(tmp_path):
     )
     error = only_error(pal)
     assert error.line == 3 and "guillemet" in error.message and "jusqu'à la ligne 4" in error.message
-    assert [lau.nom for lau in pal.laureates] == ["Ville de Boé"]
+    assert [lau.name for lau in pal.laureates] == ["Ville de Boé"]
 
 
 def test_line_numbers_are_physical_even_after_a_multiline_cell(tmp_path):
@@ -364,7 +364,7 @@ def test_line_numbers_are_physical_even_after_a_multiline_cell(tmp_path):
         "Ville de Lyon;commune;9;2021;",
     )
     assert only_error(pal).line == 4
-    assert pal.warnings == () and [lau.nom for lau in pal.laureates] == ["Ville de Boé"]
+    assert pal.warnings == () and [lau.name for lau in pal.laureates] == ["Ville de Boé"]
 
 
 def test_an_unclosed_quote_in_an_ignored_column_is_a_warning(tmp_path):
@@ -374,7 +374,7 @@ def test_an_unclosed_quote_in_an_ignored_column_is_a_warning(tmp_path):
         'Ville de Boé;commune;or;2025;"https://a.org',
         "Ville de Lyon;commune;3;2021;",
     )
-    assert pal.errors == () and [lau.nom for lau in pal.laureates] == ["Ville de Boé"]
+    assert pal.errors == () and [lau.name for lau in pal.laureates] == ["Ville de Boé"]
     (warning,) = pal.warnings
     assert warning.line == 2 and "jusqu'à la ligne 3" in warning.message and "guillemet" in warning.message
 
@@ -391,7 +391,7 @@ def test_the_errors_fixture_file(tmp_path):
         "cette distinction sera dessinée telle quelle (avertissement)",
         "palmares-erreurs.csv, ligne 7, champ « nom » : valeur obligatoire absente",
     ]
-    assert [lau.nom for lau in pal.laureates] == ["Ville de Boé", "Ville d'Échirolles"]
+    assert [lau.name for lau in pal.laureates] == ["Ville de Boé", "Ville d'Échirolles"]
     assert pal.rows == 5
 
 
@@ -414,7 +414,7 @@ def test_json_list_or_object_with_numbers(tmp_path):
     as_object = load_palmares(write(tmp_path, json.dumps({"laureats": entries}), "b.json"), today=TODAY)
     assert as_list.problems == () and as_object.problems == ()
     assert as_list.laureates == as_object.laureates
-    assert [(lau.nom, lau.distinction.id, lau.annee, lau.line) for lau in as_list.laureates] == [
+    assert [(lau.name, lau.distinction.id, lau.year, lau.line) for lau in as_list.laureates] == [
         ("Ville de Nancy", "5", 2019, 1),
         ("Ville de Boé", "or", 2025, 2),
     ]
@@ -434,7 +434,7 @@ def test_json_problems_are_located_by_entry(tmp_path):
         "le niveau doit être 1 à 5, badge, bronze, argent ou or",
         "p.json, entrée 4, champ « nom » : valeur « true » : un texte ou un nombre est attendu",
     ]
-    assert [lau.nom for lau in pal.laureates] == ["Ville de Boé"] and pal.rows == 4
+    assert [lau.name for lau in pal.laureates] == ["Ville de Boé"] and pal.rows == 4
 
 
 @pytest.mark.parametrize(
@@ -486,7 +486,7 @@ def test_example_csv_is_saved_like_a_spreadsheet_and_loads_cleanly():
     assert {lau.distinction.scale_id for lau in pal.laureates} == {"niveaux-2016", "label-2025"}
     assert set(pal.years()) >= {2017, 2019, 2021, 2022, 2023, 2024, 2025}
     assert any(lau.mentions for lau in pal.laureates)
-    assert {lau.slug for lau in pal.laureates if lau.nom == "Ville de Boé"} == {"ville-de-boe"}
+    assert {lau.slug for lau in pal.laureates if lau.name == "Ville de Boé"} == {"ville-de-boe"}
 
 
 def test_example_json_holds_the_same_laureates_as_the_csv():

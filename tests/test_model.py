@@ -13,7 +13,7 @@ TODAY = date(2025, 12, 1)
 
 
 def make(**kwargs):
-    values = {"nom": "Ville de Boé", "niveau": "or", "annee": 2025, "today": TODAY} | kwargs
+    values = {"name": "Ville de Boé", "level": "or", "year": 2025, "today": TODAY} | kwargs
     return Laureate.create(**values)
 
 
@@ -59,11 +59,11 @@ def test_type_labels_are_french():
 def test_create_gives_a_complete_laureate():
     lau = make(
         type="Commune",
-        departement="47",
+        department="47",
         code="47031",
-        site="https://www.ville-boe.fr",
+        website="https://www.ville-boe.fr",
         mentions=["Sobriété numérique", "mutualisation"],
-        nom_court="Boé",
+        short_name="Boé",
     )
     book = load_scales()
     assert lau.slug == "ville-de-boe"
@@ -72,7 +72,7 @@ def test_create_gives_a_complete_laureate():
     assert lau.display_name == "Ville de Boé"
     assert lau.type is LaureateType.COMMUNE
     assert [m.id for m in lau.mentions] == ["mutualisation", "sobriete"]  # order of the scales file
-    assert (lau.departement, lau.code, lau.site, lau.nom_court, lau.line) == (
+    assert (lau.department, lau.code, lau.website, lau.short_name, lau.line) == (
         "47",
         "47031",
         "https://www.ville-boe.fr",
@@ -82,40 +82,40 @@ def test_create_gives_a_complete_laureate():
 
 
 def test_create_accepts_numbers_and_strings_alike():
-    assert make(niveau=3, annee="2021") == make(niveau="niveau 3", annee=2021)
+    assert make(level=3, year="2021") == make(level="niveau 3", year=2021)
 
 
 @pytest.mark.parametrize(
     ("kwargs", "field", "value", "fragment"),
     [
-        ({"nom": "   "}, "nom", None, "obligatoire"),
-        ({"nom": "x" * 201}, "nom", "x" * 79 + "…", "dépasse 200 caractères"),
-        ({"nom": "Ville\u202ede Boé"}, "nom", "Ville<U+202E>de Boé", "bidirectionnel"),
-        ({"nom": "Ville\u2067 de Boé"}, "nom", "Ville<U+2067> de Boé", "bidirectionnel"),
-        ({"nom": "Ville\x07 de Boé"}, "nom", "Ville<U+0007> de Boé", "caractère de contrôle"),
+        ({"name": "   "}, "nom", None, "obligatoire"),
+        ({"name": "x" * 201}, "nom", "x" * 79 + "…", "dépasse 200 caractères"),
+        ({"name": "Ville\u202ede Boé"}, "nom", "Ville<U+202E>de Boé", "bidirectionnel"),
+        ({"name": "Ville\u2067 de Boé"}, "nom", "Ville<U+2067> de Boé", "bidirectionnel"),
+        ({"name": "Ville\x07 de Boé"}, "nom", "Ville<U+0007> de Boé", "caractère de contrôle"),
         ({"type": "royaume"}, "type", "royaume", "commune, intercommunalité, syndicat"),
-        ({"niveau": "7"}, "niveau", "7", "1 à 5, badge, bronze, argent ou or"),
-        ({"niveau": "platine"}, "niveau", "platine", "1 à 5, badge"),
-        ({"annee": 2015}, "annee", "2015", "2016 ou après"),
-        ({"annee": 2026}, "annee", "2026", "futur"),
-        ({"annee": "deux mille"}, "annee", "deux mille", "4 chiffres"),
-        ({"departement": "96"}, "departement", "96", "01 à 95, 2A, 2B"),
-        ({"departement": "20"}, "departement", "20", "2A"),
-        ({"departement": "977"}, "departement", "977", "971 à 976"),
+        ({"level": "7"}, "niveau", "7", "1 à 5, badge, bronze, argent ou or"),
+        ({"level": "platine"}, "niveau", "platine", "1 à 5, badge"),
+        ({"year": 2015}, "annee", "2015", "2016 ou après"),
+        ({"year": 2026}, "annee", "2026", "futur"),
+        ({"year": "deux mille"}, "annee", "deux mille", "4 chiffres"),
+        ({"department": "96"}, "departement", "96", "01 à 95, 2A, 2B"),
+        ({"department": "20"}, "departement", "20", "2A"),
+        ({"department": "977"}, "departement", "977", "971 à 976"),
         ({"code": "1234"}, "code", "1234", "code INSEE"),
         ({"code": "2C004"}, "code", "2C004", "code INSEE"),
         ({"code": "21310001900016"}, "code", "21310001900016", "SIRET"),
         ({"mentions": "courage"}, "mentions", "courage", "mention spéciale inconnue"),
         ({"mentions": "mutualisation, sobriete"}, "mentions", "mutualisation, sobriete", "séparez"),
         ({"mentions": "Mutualisation|mutualisation"}, "mentions", "mutualisation", "deux fois"),
-        ({"site": "javascript:alert(1)"}, "site", "javascript:alert(1)", "https://"),
-        ({"site": "www.ville-boe.fr"}, "site", "www.ville-boe.fr", "ajoutez https://"),
-        ({"site": "https://"}, "site", "https://", "complète"),
-        ({"site": "https://intranet"}, "site", "https://intranet", "complète"),
-        ({"site": "https://user@ville.fr"}, "site", "https://user@ville.fr", "complète"),
-        ({"site": "https://ville.fr/a b"}, "site", "https://ville.fr/a b", "espace"),
-        ({"site": "ftp://ville.fr"}, "site", "ftp://ville.fr", "https://"),
-        ({"nom_court": "x" * 41}, "nom_court", "x" * 41, "40 caractères"),
+        ({"website": "javascript:alert(1)"}, "site", "javascript:alert(1)", "https://"),
+        ({"website": "www.ville-boe.fr"}, "site", "www.ville-boe.fr", "ajoutez https://"),
+        ({"website": "https://"}, "site", "https://", "complète"),
+        ({"website": "https://intranet"}, "site", "https://intranet", "complète"),
+        ({"website": "https://user@ville.fr"}, "site", "https://user@ville.fr", "complète"),
+        ({"website": "https://ville.fr/a b"}, "site", "https://ville.fr/a b", "espace"),
+        ({"website": "ftp://ville.fr"}, "site", "ftp://ville.fr", "https://"),
+        ({"short_name": "x" * 41}, "nom_court", "x" * 41, "40 caractères"),
     ],
 )
 def test_create_refuses_bad_values_naming_field_and_value(kwargs, field, value, fragment):
@@ -137,7 +137,7 @@ def test_more_than_four_mentions_is_an_error():
     ("given", "stored"), [("5", "05"), ("2a", "2A"), ("2B", "2B"), ("974", "974"), (" 38 ", "38")]
 )
 def test_departement_is_normalised(given, stored):
-    assert make(departement=given).departement == stored
+    assert make(department=given).department == stored
 
 
 @pytest.mark.parametrize(
@@ -150,11 +150,11 @@ def test_code_insee_or_siren(given, stored):
 
 def test_hostile_looking_names_are_data_not_errors():
     for nom in ('<script>alert("x")</script>', 'Ville "libre" & fière', "Ville d'O'Brien; DROP TABLE"):
-        assert make(nom=nom).nom == nom
+        assert make(name=nom).name == nom
 
 
 def test_spaces_inside_a_name_are_collapsed():
-    assert make(nom="  Ville\u00a0de   Boé ").nom == "Ville de Boé"
+    assert make(name="  Ville\u00a0de   Boé ").name == "Ville de Boé"
 
 
 def test_certificate_number_is_stable_distinct_and_well_formed():
@@ -162,9 +162,9 @@ def test_certificate_number_is_stable_distinct_and_well_formed():
     assert boe.certificate_number == "TNL-2025-G3N3ONXN"
     assert make().certificate_number == boe.certificate_number
     assert re.fullmatch(r"TNL-2025-[A-Z2-7]{8}", boe.certificate_number)
-    others = {make(nom=f"Commune {n}").certificate_number for n in range(200)}
+    others = {make(name=f"Commune {n}").certificate_number for n in range(200)}
     assert len(others) == 200 and boe.certificate_number not in others
-    assert make(annee=2024, niveau=5).certificate_number != boe.certificate_number
+    assert make(year=2024, level=5).certificate_number != boe.certificate_number
 
 
 def test_laureates_compare_without_their_line():
@@ -236,7 +236,7 @@ def test_every_bad_field_of_a_row_is_reported():
 
 
 def test_palmares_views():
-    a, b, c = make(annee=2023, niveau=5), make(nom="Ville de Lyon"), make()
+    a, b, c = make(year=2023, level=5), make(name="Ville de Lyon"), make()
     warn = Problem("p.csv", 3, "niveau", "or", "hors échelle", "avertissement")
     err = Problem("p.csv", 4, "nom", None, "valeur obligatoire absente")
     pal = Palmares("p.csv", (a, b, c), (warn, err), rows=4)

@@ -67,7 +67,7 @@ def problems(reports: list[dict[str, Any]]) -> list[tuple[str, Any]]:
 
 def test_every_hosted_assertion_of_the_example_is_valid(validator, site):
     _root, base = site
-    urls = [f"{base}/{lau.annee}/{lau.slug}/assertion.json" for lau in example_laureates()]
+    urls = [f"{base}/{lau.year}/{lau.slug}/assertion.json" for lau in example_laureates()]
     reports = validate(validator, urls)
     assert len(reports) == 36
     assert problems(reports) == []
@@ -76,7 +76,7 @@ def test_every_hosted_assertion_of_the_example_is_valid(validator, site):
 
 def test_every_baked_image_is_valid(validator, site):
     root, _base = site
-    files = [str(root / f"{lau.annee}/{lau.slug}/badge-ob2.{ext}") for lau in example_laureates()
+    files = [str(root / f"{lau.year}/{lau.slug}/badge-ob2.{ext}") for lau in example_laureates()
              for ext in ("png", "svg")]
     reports = validate(validator, files)
     assert len(reports) == 72

@@ -44,12 +44,12 @@ def verify(node: str, issuer: Path, sources: list[str], stdin: str | None = None
 
 def test_every_credential_and_baked_image_verifies(node):
     site = signed_site()
-    sources = [str(site.root / f"{lau.annee}/{lau.slug}/{name}") for lau in site.laureates
+    sources = [str(site.root / f"{lau.year}/{lau.slug}/{name}") for lau in site.laureates
                for name in ("credential.json", "badge-ob3.png", "badge-ob3.svg")]
     results = verify(node, site.root / "openbadges/issuer-v3.json", sources)
     assert len(results) == 3 * 36
     assert [r for r in results if not r["verified"]] == []
-    ids = {json.loads((site.root / f"{lau.annee}/{lau.slug}/credential.json").read_text())["id"]
+    ids = {json.loads((site.root / f"{lau.year}/{lau.slug}/credential.json").read_text())["id"]
            for lau in site.laureates}
     assert {r["id"] for r in results} == ids and len(ids) == 36
 

@@ -35,15 +35,15 @@ def load(root: Path, rel: str) -> dict:
 
 
 def find(year: int, slug: str) -> Laureate:
-    return next(lau for lau in example_laureates() if lau.annee == year and lau.slug == slug)
+    return next(lau for lau in example_laureates() if lau.year == year and lau.slug == slug)
 
 
 def test_tree_is_exactly_the_url_contract():
     site = signed_site()
     expected = {"openbadges/issuer.json", "openbadges/issuer-v3.json"}
     for lau in site.laureates:
-        expected |= {f"{lau.annee}/{lau.slug}/{name}" for name in LAUREATE_FILES}
-        stem = f"{lau.annee}-{lau.distinction.id}"
+        expected |= {f"{lau.year}/{lau.slug}/{name}" for name in LAUREATE_FILES}
+        stem = f"{lau.year}-{lau.distinction.id}"
         expected |= {f"openbadges/badges/{stem}.json", f"openbadges/badges/{stem}.png",
                      f"openbadges/achievements/{stem}.json"}
     written = {p.relative_to(site.root).as_posix() for p in site.root.rglob("*") if p.is_file()}
@@ -155,7 +155,7 @@ def test_python_check_accepts_every_credential_and_rejects_changes():
     site = signed_site()
     controller = load(site.root, "openbadges/issuer-v3.json")
     for lau in site.laureates:
-        cred = load(site.root, f"{lau.annee}/{lau.slug}/credential.json")
+        cred = load(site.root, f"{lau.year}/{lau.slug}/credential.json")
         assert verify_credential(cred, controller).valid, lau.slug
     cred = load(site.root, "2021/ville-de-lyon/credential.json")
     for change in (("name",), ("credentialSubject", "achievement", "name"), ("validFrom",)):
@@ -229,7 +229,7 @@ HOSTILE = 'Ville de "Test" </script><script>alert(1)</script> ]]> & <![CDATA[ \\
 
 
 def test_hostile_name_stays_inert_text(tmp_path):
-    lau = Laureate.create(nom=HOSTILE, niveau="3", annee=2021, type="commune", site="https://ville.example.fr")
+    lau = Laureate.create(name=HOSTILE, level="3", year=2021, type="commune", website="https://ville.example.fr")
     key = Ed25519PrivateKey.generate()
     result = openbadges_for_laureate(lau, tmp_path, BASE_URL, signing_key=key)
     assert sorted(p.name for p in result.files) == sorted(LAUREATE_FILES)

@@ -157,8 +157,8 @@ def test_name_too_long_is_reported(cli: click.Group, tmp_path: Path) -> None:
 # --- The print set (kit builder's entry point) ----------------------------------------------------------------
 
 def test_write_print_set(tmp_path: Path) -> None:
-    laureate = Laureate.create(nom="Communauté de communes du Pays de Landerneau-Daoulas", niveau="argent",
-                               annee=2025, type="intercommunalité", mentions=["mutualisation"])
+    laureate = Laureate.create(name="Communauté de communes du Pays de Landerneau-Daoulas", level="argent",
+                               year=2025, type="intercommunalité", mentions=["mutualisation"])
     paths = write_print_set(laureate, "400x300", tmp_path, "dark")
     stem = "plaque-400x300-2025-communaute-de-communes-du-pays-de-landerneau-daoulas"
     assert [p.name for p in paths] == [f"{stem}.pdf", f"{stem}-decoupe.svg", f"{stem}-bat.png",

@@ -41,7 +41,7 @@ def _parse(path: Path) -> Element:
 
 
 def _folder(folder: Path, lau: Laureate) -> Path:
-    return folder / str(lau.annee) / lau.slug
+    return folder / str(lau.year) / lau.slug
 
 
 def tree_hash(folder: Path) -> str:
@@ -122,7 +122,7 @@ def _ids(path: Path) -> set[str]:
 
 def test_internal_links_are_relative_and_resolve(site: tuple[Path, str, Palmares]) -> None:
     folder, base, palmares = site
-    sites = {lau.site for lau in palmares.laureates if lau.site}
+    sites = {lau.website for lau in palmares.laureates if lau.website}
     ids: dict[Path, set[str]] = {}
     for page in _pages(folder):
         root = _parse(page)
@@ -242,8 +242,8 @@ def test_home_links_every_year(site: tuple[Path, str, Palmares]) -> None:
 
 
 def _fields(lau: Laureate) -> tuple[object, ...]:
-    return (lau.nom, lau.type, lau.distinction.id, lau.annee, lau.departement, lau.code,
-            tuple(m.id for m in lau.mentions), lau.site, lau.nom_court, lau.slug)
+    return (lau.name, lau.type, lau.distinction.id, lau.year, lau.department, lau.code,
+            tuple(m.id for m in lau.mentions), lau.website, lau.short_name, lau.slug)
 
 
 def test_open_data_csv_is_spreadsheet_friendly_and_reloads(site: tuple[Path, str, Palmares]) -> None:

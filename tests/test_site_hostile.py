@@ -49,8 +49,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Palmares, Sit
     path.write_text(buf.getvalue(), encoding="utf-8")
     palmares = load_palmares(path)
     # A laureate whose site slipped past the model (built by hand): the page must still refuse the link.
-    sneaky = replace(Laureate.create(nom="Ville Sournoise", niveau="2", annee=2022),
-                     site="javascript:alert(4)")
+    sneaky = replace(Laureate.create(name="Ville Sournoise", level="2", year=2022),
+                     website="javascript:alert(4)")
     palmares = replace(palmares, laureates=(*palmares.laureates, sneaky))
     out = tmp / "site"
     result = build_site(palmares, out, BASE)
@@ -59,7 +59,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Palmares, Sit
 
 def test_model_rejects_script_urls_and_bidi_controls(built: tuple[Path, Palmares, SiteResult, Laureate]) -> None:
     _out, palmares, _result, _sneaky = built
-    names = {lau.nom for lau in palmares.laureates}
+    names = {lau.name for lau in palmares.laureates}
     assert {n for n, _ in REJECTED}.isdisjoint(names)
     fields = sorted(p.field or "" for p in palmares.errors)
     assert fields == ["nom", "site", "site"]
@@ -92,20 +92,20 @@ def test_no_script_handler_or_script_url_in_any_page(built: tuple[Path, Palmares
 def test_names_are_shown_as_text(built: tuple[Path, Palmares, SiteResult, Laureate]) -> None:
     out, palmares, _r, _s = built
     for lau in palmares.laureates:
-        folder = out / str(lau.annee) / lau.slug
+        folder = out / str(lau.year) / lau.slug
         page = parse_html((folder / "index.html").read_text("utf-8"))
-        assert page.find_all("h1")[0].text() == lau.nom
-        assert lau.nom in page.find_all("title")[0].text()
+        assert page.find_all("h1")[0].text() == lau.name
+        assert lau.name in page.find_all("title")[0].text()
         code = parse_html(page.find_all("textarea")[0].text())
         assert not code.find_all("script") and event_handler_attributes(code) == []
         assert code.find_all("img")[0].attrs["alt"] == alt_text(lau)
         widget = parse_html((folder / "widget.html").read_text("utf-8"))
-        assert widget.find_all("h1")[0].text() == lau.nom
+        assert widget.find_all("h1")[0].text() == lau.name
         svg = ET.parse(folder / "badge-seal-auto.svg").getroot()
         title = svg.find("{http://www.w3.org/2000/svg}title")
         assert title is not None and title.text == alt_text(lau)
-        year = parse_html((out / str(lau.annee) / "index.html").read_text("utf-8"))
-        assert lau.nom in [a.text() for a in year.find_all("a")]
+        year = parse_html((out / str(lau.year) / "index.html").read_text("utf-8"))
+        assert lau.name in [a.text() for a in year.find_all("a")]
 
 
 def test_site_outside_http_never_becomes_a_link(built: tuple[Path, Palmares, SiteResult, Laureate]) -> None:

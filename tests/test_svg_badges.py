@@ -23,7 +23,7 @@ def parse(data: bytes) -> ET.Element:
 
 @pytest.fixture(scope="module")
 def echirolles() -> Laureate:
-    return Laureate.create(nom="Ville d'Échirolles", niveau="5", annee=2022, type="commune")
+    return Laureate.create(name="Ville d'Échirolles", level="5", year=2022, type="commune")
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -77,7 +77,7 @@ def test_every_example_seal_weighs_at_most_5_kb_gzipped(example_csv) -> None:  #
     sizes = {}
     for laureate in palmares.laureates:
         data = render(laureate_badge(laureate, "seal").scene, "svg")
-        sizes[laureate.nom] = len(gzip.compress(data, 9))
+        sizes[laureate.name] = len(gzip.compress(data, 9))
     heaviest = max(sizes.items(), key=lambda item: item[1])
     assert heaviest[1] <= 5 * 1024, heaviest
 

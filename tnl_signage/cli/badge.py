@@ -36,13 +36,13 @@ def badge(level: str, year: str, name: str | None, short_name: str | None, menti
     """Dessine un badge web (SVG ou PNG)."""
     chosen = load_theme(theme)
     if name:
-        laureate = Laureate.create(nom=name, niveau=level, annee=year, type=kind, mentions=mentions,
-                                   nom_court=short_name)
+        laureate = Laureate.create(name=name, level=level, year=year, type=kind, mentions=mentions,
+                                   short_name=short_name)
         content = badge_content(laureate)
     else:
         # No laureate: the same checks as a row, with a placeholder name that is not drawn.
-        laureate = Laureate.create(nom="collectivité", niveau=level, annee=year, mentions=mentions)
-        content = BadgeContent(laureate.distinction, laureate.annee, mentions=laureate.mentions)
+        laureate = Laureate.create(name="collectivité", level=level, year=year, mentions=mentions)
+        content = BadgeContent(laureate.distinction, laureate.year, mentions=laureate.mentions)
     result = badge_scene(variant, content, chosen)
     for note in result.notes:
         click.echo(f"attention : {note}", err=True)
@@ -66,14 +66,14 @@ def badges(palmares: Path, output: Path, variants: tuple[str, ...], themes: tupl
     load_scales()
     made = 0
     for laureate in loaded.laureates:
-        folder = output / str(laureate.annee) / laureate.slug
+        folder = output / str(laureate.year) / laureate.slug
         files, notes = write_laureate_badges(
             laureate, folder, variants=variants or VARIANTS, themes=themes or THEMES,
             png_scales=(1, 2) if retina else (1,),
         )
         made += len(files)
         for note in notes:
-            click.echo(f"{laureate.nom} ({laureate.annee}) : {note}", err=True)
+            click.echo(f"{laureate.name} ({laureate.year}) : {note}", err=True)
     for problem in sorted(loaded.problems, key=lambda p: (not p.is_error, p.line or 0)):
         click.echo(str(problem), err=True)
     click.echo(f"{len(loaded.laureates)} lauréats, {made} fichiers dans {output}")

@@ -57,8 +57,8 @@ def certificate(name: str, level: str, year: str, mentions: tuple[str, ...], kin
     Le PDF est archivable (polices incorporées, texte sélectionnable, profil sRGB) et identique octet
     pour octet d'une exécution à l'autre, sauf s'il est signé (la signature porte son heure).
     """
-    laureate = Laureate.create(nom=name, niveau=level, annee=year, type=kind, mentions=mentions,
-                               departement=departement, nom_court=short_name)
+    laureate = Laureate.create(name=name, level=level, year=year, type=kind, mentions=mentions,
+                               department=departement, short_name=short_name)
     signer = None
     if key or cert or pkcs12:
         if output.suffix.lower() != ".pdf":

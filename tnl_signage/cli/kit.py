@@ -56,9 +56,9 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
     if not quiet:
         for outcome in summary.outcomes:
             for note in outcome.notes:
-                click.echo(f"{outcome.laureate.nom} ({outcome.laureate.annee}) : {note}", err=True)
+                click.echo(f"{outcome.laureate.name} ({outcome.laureate.year}) : {note}", err=True)
     for laureate, message in summary.failures:
-        click.echo(f"{laureate.nom} ({laureate.annee}) : {message}", err=True)
+        click.echo(f"{laureate.name} ({laureate.year}) : {message}", err=True)
     for problem in sorted(summary.problems, key=lambda p: (not p.is_error, p.line or 0)):
         click.echo(str(problem), err=True)
     click.echo(f"{summary.made} kits faits, {summary.kept} déjà à jour, {len(summary.failures)} en échec, "

@@ -54,8 +54,8 @@ def _run(family: str, *, level: str, year: str, name: str, name_short: str | Non
         if target is not None and not target.parent.is_dir():
             raise InputError(f"{target} : le dossier « {target.parent} » n'existe pas")
     fmt: PrintFormat = load_formats().get(fmt_value, family)
-    laureate = Laureate.create(nom=name, niveau=level, annee=year, type=kind, mentions=mentions,
-                               nom_court=name_short)
+    laureate = Laureate.create(name=name, level=level, year=year, type=kind, mentions=mentions,
+                               short_name=name_short)
     result = print_result(badge_content(laureate), fmt, load_theme(theme), bleed=bleed,
                           cut_contour=cut_contour, pdfx=pdfx)
     for note in result.notes:

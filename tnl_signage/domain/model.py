@@ -69,22 +69,22 @@ _TYPE_SPELLINGS: dict[str, LaureateType] = {fold(t.value): t for t in LaureateTy
 class Laureate:
     """One collectivité awarded one distinction in one year; `line` says where it came from (not compared)."""
 
-    nom: str
+    name: str
     type: LaureateType
     distinction: Distinction
-    annee: int
+    year: int
     slug: str
-    departement: str | None = None
+    department: str | None = None
     code: str | None = None
     mentions: tuple[Mention, ...] = ()
-    site: str | None = None
-    nom_court: str | None = None
+    website: str | None = None
+    short_name: str | None = None
     line: int | None = field(default=None, compare=False)
 
     @property
     def display_name(self) -> str:
         """Name shown on every asset."""
-        return self.nom
+        return self.name
 
     @property
     def distinction_words(self) -> str:
@@ -94,30 +94,30 @@ class Laureate:
     @property
     def certificate_number(self) -> str:
         """Stable, unique number for the attestation and the badge: same year and slug, same number."""
-        digest = hashlib.sha256(f"{self.annee}/{self.slug}".encode()).digest()
-        return f"TNL-{self.annee}-{base64.b32encode(digest).decode('ascii')[:8]}"
+        digest = hashlib.sha256(f"{self.year}/{self.slug}".encode()).digest()
+        return f"TNL-{self.year}-{base64.b32encode(digest).decode('ascii')[:8]}"
 
     @classmethod
-    def create(cls, *, nom: str, niveau: str | int | Distinction, annee: int | str,
+    def create(cls, *, name: str, level: str | int | Distinction, year: int | str,
                type: str | LaureateType = "commune", mentions: Iterable[str | Mention] | str = (),
-               departement: str | None = None, code: str | None = None, site: str | None = None,
-               nom_court: str | None = None, today: date | None = None) -> Laureate:
+               department: str | None = None, code: str | None = None, website: str | None = None,
+               short_name: str | None = None, today: date | None = None) -> Laureate:
         """Build a laureate from Python values, checked exactly as a palmarès row; InputError if invalid."""
         if isinstance(mentions, str):
             mention_cell = mentions
         else:
             mention_cell = "|".join(m.id if isinstance(m, Mention) else m for m in mentions)
         raw = {
-            "nom": nom, "type": str(type), "annee": str(annee),
-            "niveau": niveau.id if isinstance(niveau, Distinction) else str(niveau),
-            "mentions": mention_cell, "departement": departement, "code": code, "site": site,
-            "nom_court": nom_court,
+            "nom": name, "type": str(type), "annee": str(year),
+            "niveau": level.id if isinstance(level, Distinction) else str(level),
+            "mentions": mention_cell, "departement": department, "code": code, "site": website,
+            "nom_court": short_name,
         }
         values, findings = check_row(raw, today=today)
         errors = [f for f in findings if f.is_error]
         if errors or values is None:
             raise InputError(" ; ".join(str(f) for f in errors))
-        return values.to_laureate(slugify(values.nom))
+        return values.to_laureate(slugify(values.name))
 
 
 @dataclass(frozen=True)
@@ -185,15 +185,15 @@ class Palmares:
 
     def years(self) -> tuple[int, ...]:
         """Editions present, oldest first."""
-        return tuple(sorted({lau.annee for lau in self.laureates}))
+        return tuple(sorted({lau.year for lau in self.laureates}))
 
     def by_year(self, year: int) -> tuple[Laureate, ...]:
         """Laureates of one edition, in file order."""
-        return tuple(lau for lau in self.laureates if lau.annee == year)
+        return tuple(lau for lau in self.laureates if lau.year == year)
 
     def get(self, year: int, slug: str) -> Laureate | None:
         """The laureate stored in folder `{year}/{slug}/`, if any."""
-        return next((lau for lau in self.laureates if lau.annee == year and lau.slug == slug), None)
+        return next((lau for lau in self.laureates if lau.year == year and lau.slug == slug), None)
 
 
 
@@ -246,21 +246,21 @@ class _Bad(ValueError):
 class FieldValues:
     """The checked values of a row, waiting for the slug that only the whole palmarès can decide."""
 
-    nom: str
+    name: str
     type: LaureateType
     distinction: Distinction
-    annee: int
-    departement: str | None
+    year: int
+    department: str | None
     code: str | None
     mentions: tuple[Mention, ...]
-    site: str | None
-    nom_court: str | None
+    website: str | None
+    short_name: str | None
 
     def to_laureate(self, slug: str, line: int | None = None) -> Laureate:
         """The laureate these values describe."""
-        return Laureate(nom=self.nom, type=self.type, distinction=self.distinction, annee=self.annee,
-                        slug=slug, departement=self.departement, code=self.code, mentions=self.mentions,
-                        site=self.site, nom_court=self.nom_court, line=line)
+        return Laureate(name=self.name, type=self.type, distinction=self.distinction, year=self.year,
+                        slug=slug, department=self.department, code=self.code, mentions=self.mentions,
+                        website=self.website, short_name=self.short_name, line=line)
 
 
 def _text(value: str, limit: int, what: str) -> str:
@@ -438,6 +438,6 @@ def check_row(raw: Mapping[str, str | None], *, today: date | None = None,
         return None, findings
     findings += _scale_warnings(distinction, annee, mentions, cells["niveau"], book)
     findings += _consistency_warnings(departement, code)
-    values = FieldValues(nom=nom, type=type_, distinction=distinction, annee=annee, departement=departement,
-                         code=code, mentions=mentions, site=site, nom_court=nom_court or None)
+    values = FieldValues(name=nom, type=type_, distinction=distinction, year=annee, department=departement,
+                         code=code, mentions=mentions, website=site, short_name=nom_court or None)
     return values, findings

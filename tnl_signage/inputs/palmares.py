@@ -67,15 +67,15 @@ class _RowChecker:
         row = _Row(line, problems=[f.at(self.file, line, self.line_label) for f in findings])
         if values is None:
             return row
-        key = (fold(values.nom), values.annee)
+        key = (fold(values.name), values.year)
         earlier = self.seen.setdefault(key, [])
         for departement, first_line in earlier:
-            if departement is None or values.departement is None or departement == values.departement:
-                message = f"doublon : figure déjà en {self.line_label} {first_line} pour {values.annee}"
-                row.problems.insert(0, self.problem(line, "nom", values.nom, message))
+            if departement is None or values.department is None or departement == values.department:
+                message = f"doublon : figure déjà en {self.line_label} {first_line} pour {values.year}"
+                row.problems.insert(0, self.problem(line, "nom", values.name, message))
                 return row
-        earlier.append((values.departement, line))
-        slug = self.slugs.slug_for(values.nom, values.annee, (key[0], values.departement))
+        earlier.append((values.department, line))
+        slug = self.slugs.slug_for(values.name, values.year, (key[0], values.department))
         row.laureate = values.to_laureate(slug, line)
         return row
 

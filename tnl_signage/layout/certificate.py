@@ -268,11 +268,11 @@ def certificate_scene(
         raise InputError(f"orientation inconnue : « {orientation} » (portrait ou landscape)")
     data = certificate_data()
     word = _words(theme)
-    known = data.ceremonies.get(laureate.annee, Ceremony())
+    known = data.ceremonies.get(laureate.year, Ceremony())
     when = parse_date(date) if isinstance(date, str) else date
     ceremony = Ceremony(when or known.date, place if place is not None else known.place)
-    if ceremony.date is not None and ceremony.date.year != laureate.annee:
-        raise InputError(f"la date de remise « {french_date(ceremony.date)} » n'est pas en {laureate.annee}")
+    if ceremony.date is not None and ceremony.date.year != laureate.year:
+        raise InputError(f"la date de remise « {french_date(ceremony.date)} » n'est pas en {laureate.year}")
     url = verification_url(laureate, base_url)
     number = word("certificate_number", number=laureate.certificate_number)
     ink, accent, muted = theme.color("ink"), theme.color("accent"), theme.color("muted")
@@ -289,12 +289,12 @@ def certificate_scene(
                              max_size=sz["title"]))
     nodes.append(place_fixed(theme, word("certificate_intro"), box["intro"], fill=muted, max_size=sz["intro"],
                              max_lines=2))
-    name_group, notes = place_name(theme, laureate.display_name, laureate.nom_court, box["name"],
+    name_group, notes = place_name(theme, laureate.display_name, laureate.short_name, box["name"],
                                    family="certificate", fill=ink, max_size=sz["name"], max_lines=3)
     nodes.append(name_group)
-    kind = laureate.type.label_fr + (f" ({laureate.departement})" if laureate.departement else "")
+    kind = laureate.type.label_fr + (f" ({laureate.department})" if laureate.department else "")
     nodes.append(place_fixed(theme, kind, box["type"], fill=muted, max_size=sz["type"]))
-    nodes.append(place_fixed(theme, word("certificate_awarded", year=laureate.annee), box["awarded"], fill=ink,
+    nodes.append(place_fixed(theme, word("certificate_awarded", year=laureate.year), box["awarded"], fill=ink,
                              max_size=sz["awarded"]))
     m = box["marks"]
     nodes.append(marks_group(laureate.distinction, theme, m.x, m.y, m.w, m.h))
@@ -303,13 +303,13 @@ def certificate_scene(
     if laureate.mentions:
         nodes.append(place_fixed(theme, mentions_phrase(laureate.mentions), box["mentions"], fill=ink,
                                  max_size=sz["mentions"], max_lines=2))
-    nodes.append(place_fixed(theme, _awarded_line(word, laureate.annee, ceremony), box["date"], fill=ink,
+    nodes.append(place_fixed(theme, _awarded_line(word, laureate.year, ceremony), box["date"], fill=ink,
                              max_size=sz["date"]))
     role = signatory_role if signatory_role is not None else word("certificate_signatory_role")
     nodes += _signature(theme, grid, role, signatory if signatory is not None else data.signatory, number)
-    nodes += _verification(theme, grid, url, f"{laureate.annee}/{laureate.slug}/", word)
+    nodes += _verification(theme, grid, url, f"{laureate.year}/{laureate.slug}/", word)
 
-    fields = {"year": laureate.annee, "name": laureate.display_name,
+    fields = {"year": laureate.year, "name": laureate.display_name,
               "distinction": laureate.distinction_words}
     title = word("certificate_document_title", **fields)
     meta = {
@@ -317,9 +317,9 @@ def certificate_scene(
         "title": title,
         "subject": word("certificate_subject", **fields),
         "author": theme.word("organiser"),
-        "keywords": ", ".join([theme.word("label"), str(laureate.annee), laureate.distinction_words,
+        "keywords": ", ".join([theme.word("label"), str(laureate.year), laureate.distinction_words,
                                laureate.certificate_number]),
-        "date": (ceremony.date or _year_start(laureate.annee)).isoformat(),
+        "date": (ceremony.date or _year_start(laureate.year)).isoformat(),
         "lang": "fr-FR",
         "certificate_number": laureate.certificate_number,
         "verification_url": url,
@@ -329,7 +329,7 @@ def certificate_scene(
         height=grid.height,
         root=Group(tuple(nodes)),
         title=title,
-        desc=award_description(theme, laureate.distinction, laureate.annee, laureate.display_name,
+        desc=award_description(theme, laureate.distinction, laureate.year, laureate.display_name,
                                laureate.mentions, laureate.type.value)
         + f" {number}. Vérification : {url}",
         meta=meta,

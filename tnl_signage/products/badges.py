@@ -24,9 +24,9 @@ def badge_content(laureate: Laureate) -> BadgeContent:
     """What a laureate's badge says."""
     return BadgeContent(
         distinction=laureate.distinction,
-        year=laureate.annee,
+        year=laureate.year,
         name=laureate.display_name,
-        short_name=laureate.nom_court,
+        short_name=laureate.short_name,
         mentions=laureate.mentions,
         type_label=laureate.type.value,
     )

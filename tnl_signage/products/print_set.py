@@ -66,7 +66,7 @@ def _without_cut(result: LayoutResult) -> LayoutResult:
 
 def file_stem(laureate: Laureate, fmt: PrintFormat) -> str:
     """« panneau-800x400-2025-saint-martin-d-heres »: says what and for whom, without its folder."""
-    return f"{FAMILY_WORDS.get(fmt.family, fmt.family)}-{fmt.slug}-{laureate.annee}-{laureate.slug}"
+    return f"{FAMILY_WORDS.get(fmt.family, fmt.family)}-{fmt.slug}-{laureate.year}-{laureate.slug}"
 
 
 def build_print_set(

@@ -30,7 +30,7 @@ _MD_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\
 
 def alt_text(laureate: Laureate) -> str:
     """French text alternative: label, year, distinction in words, name."""
-    return award_title(load_theme("light"), laureate.distinction, laureate.annee, laureate.display_name)
+    return award_title(load_theme("light"), laureate.distinction, laureate.year, laureate.display_name)
 
 
 def markdown_text(text: str) -> str:

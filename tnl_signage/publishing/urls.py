@@ -52,7 +52,7 @@ def safe_http_url(value: str | None) -> str | None:
 
 def laureate_path(laureate: Laureate) -> str:
     """Folder of a laureate inside the site: `2021/ville-de-lyon`."""
-    return f"{laureate.annee}/{quote(laureate.slug, safe='')}"
+    return f"{laureate.year}/{quote(laureate.slug, safe='')}"
 
 
 def page_url(base: str, laureate: Laureate) -> str:

@@ -55,8 +55,8 @@ def badge_class(distinction: Distinction, year: int, urls: SiteUrls, info: Issue
 
 def recipient_identity(laureate: Laureate, urls: SiteUrls) -> tuple[str, bool]:
     """The URL identifying the collectivité, and False if it had no site (its verification page stands in)."""
-    if laureate.site:
-        return laureate.site, True
+    if laureate.website:
+        return laureate.website, True
     return urls.verification_page(laureate), False
 
 
@@ -69,17 +69,17 @@ def assertion(laureate: Laureate, urls: SiteUrls, info: IssuerInfo, theme: Theme
         "type": "Assertion",
         "id": urls.assertion(laureate),
         "recipient": {"type": "url", "identity": identity, "hashed": False},
-        "badge": urls.badge_class(laureate.annee, laureate.distinction),
+        "badge": urls.badge_class(laureate.year, laureate.distinction),
         "verification": {"type": "hosted"},
-        "issuedOn": info.award_date(laureate.annee),
+        "issuedOn": info.award_date(laureate.year),
         "image": urls.laureate_file(laureate, "badge-ob2.png"),
-        "narrative": award_description(theme, laureate.distinction, laureate.annee, laureate.display_name,
+        "narrative": award_description(theme, laureate.distinction, laureate.year, laureate.display_name,
                                        laureate.mentions, laureate.type.value),
         "evidence": [{
             "id": page,
-            "name": f"Page de vérification : {laureate.display_name} ({laureate.annee})",
+            "name": f"Page de vérification : {laureate.display_name} ({laureate.year})",
             "narrative": (f"Le palmarès publié par {info.name} mentionne {laureate.display_name}, "
-                          f"{laureate.distinction.words} en {laureate.annee} "
+                          f"{laureate.distinction.words} en {laureate.year} "
                           f"(attestation {laureate.certificate_number})."),
         }],
     }

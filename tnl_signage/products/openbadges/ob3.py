@@ -81,7 +81,7 @@ def credential_id(laureate: Laureate, urls: SiteUrls) -> str:
 def credential(laureate: Laureate, urls: SiteUrls, info: IssuerInfo, theme: Theme) -> JsonDict:
     """The unsigned credential: the issuer says that this collectivité achieved this distinction."""
     site, has_site = recipient_identity(laureate, urls)
-    year, distinction = laureate.annee, laureate.distinction
+    year, distinction = laureate.year, laureate.distinction
     subject: JsonDict = {
         "type": ["AchievementSubject"],
         "identifier": [{"type": "IdentityObject", "identityType": "name", "hashed": False,

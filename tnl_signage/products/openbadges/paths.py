@@ -57,7 +57,7 @@ class SiteUrls:
     @staticmethod
     def rel_laureate(laureate: Laureate, name: str = "") -> str:
         """`{year}/{slug}/` (the verification page) or a file in that folder."""
-        return str(PurePosixPath(str(laureate.annee), laureate.slug, name)) + ("" if name else "/")
+        return str(PurePosixPath(str(laureate.year), laureate.slug, name)) + ("" if name else "/")
 
     # ---- absolute URLs
     @property

@@ -124,7 +124,7 @@ def _write(root: Path, rel: str, data: bytes, result: OpenBadgesResult) -> None:
 
 
 def _no_site_note(laureates: list[Laureate]) -> str:
-    names = ", ".join(f"{lau.display_name} ({lau.annee})" for lau in laureates[:3])
+    names = ", ".join(f"{lau.display_name} ({lau.year})" for lau in laureates[:3])
     more = f" et {len(laureates) - 3} autre(s)" if len(laureates) > 3 else ""
     return (f"{len(laureates)} lauréat(s) sans site web ({names}{more}) : leur Open Badge 2.0 désigne la "
             "collectivité par l'adresse de sa page de vérification.")
@@ -140,14 +140,14 @@ def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[s
     chosen = list(laureates)
     for rel, data in pub.issuer_files().items():
         _write(root, rel, data, result)
-    classes = sorted({(lau.annee, lau.distinction.id): lau.distinction for lau in chosen}.items())
+    classes = sorted({(lau.year, lau.distinction.id): lau.distinction for lau in chosen}.items())
     for (year, _id), distinction in classes:
         for rel, data in pub.class_files(distinction, year).items():
             _write(root, rel, data, result)
     for laureate in chosen:
         for name, data in pub.laureate_files(laureate, result).items():
             _write(root, SiteUrls.rel_laureate(laureate, name), data, result)
-    without_site = [lau for lau in chosen if not lau.site]
+    without_site = [lau for lau in chosen if not lau.website]
     if without_site:
         result.note(_no_site_note(without_site))
     if pub.key is None:
@@ -167,7 +167,7 @@ def openbadges_for_laureate(laureate: Laureate, out_dir: str | os.PathLike[str],
     pub = _Publisher(base_url, theme, signing_key, info)
     for name, data in pub.laureate_files(laureate, result).items():
         _write(root, name, data, result)
-    if not laureate.site:
+    if not laureate.website:
         result.note(_no_site_note([laureate]))
     if pub.key is None:
         result.note(NO_KEY_NOTE)

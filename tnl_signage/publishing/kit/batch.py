@@ -90,7 +90,7 @@ def write_indexes(out_dir: Path, outcomes: list[KitOutcome]) -> list[Path]:
     """kits/{year}/index.csv: one row per laureate with its paths and status, sorted by slug."""
     by_year: dict[int, list[KitOutcome]] = {}
     for outcome in outcomes:
-        by_year.setdefault(outcome.laureate.annee, []).append(outcome)
+        by_year.setdefault(outcome.laureate.year, []).append(outcome)
     written = []
     for year, items in sorted(by_year.items()):
         buf = io.StringIO()
@@ -98,7 +98,7 @@ def write_indexes(out_dir: Path, outcomes: list[KitOutcome]) -> list[Path]:
         writer.writerow(["slug", "nom", "distinction", "dossier", "zip", "statut", "remarques"])
         for o in sorted(items, key=lambda o: o.laureate.slug):
             folder, zip_path = kit_paths(o.laureate, Path("."))
-            writer.writerow([o.laureate.slug, _cell(o.laureate.nom), o.laureate.distinction.words,
+            writer.writerow([o.laureate.slug, _cell(o.laureate.name), o.laureate.distinction.words,
                              folder.relative_to(str(year)).as_posix() + "/", zip_path.name, o.status,
                              _cell(" ; ".join(o.notes))])
         path = out_dir / str(year) / "index.csv"

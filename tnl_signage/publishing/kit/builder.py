@@ -57,7 +57,7 @@ class KitOutcome:
 
 
 def kit_paths(laureate: Laureate, out_dir: Path) -> tuple[Path, Path]:
-    year_dir = out_dir / str(laureate.annee)
+    year_dir = out_dir / str(laureate.year)
     return year_dir / laureate.slug, year_dir / f"{laureate.slug}.zip"
 
 
@@ -112,4 +112,4 @@ def make_kit(laureate: Laureate, out_dir: str | os.PathLike[str], options: KitOp
 def _zip(files: list[tuple[str, bytes]], manifest: bytes, zip_path: Path, laureate: Laureate) -> None:
     """The kit's zip: its files and its manifest, in path order (the folder's content, byte for byte)."""
     entries = sorted([*files, (MANIFEST, manifest)], key=lambda item: item[0].split("/"))
-    write_zip(entries, zip_path, prefix=laureate.slug, year=laureate.annee)
+    write_zip(entries, zip_path, prefix=laureate.slug, year=laureate.year)

@@ -44,16 +44,16 @@ def file_entries(files: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
 def laureate_data(laureate: Laureate) -> dict[str, Any]:
     """The laureate as the kit describes it (plain JSON types, stable keys)."""
     return {
-        "nom": laureate.nom,
-        "nom_court": laureate.nom_court,
+        "nom": laureate.name,
+        "nom_court": laureate.short_name,
         "type": laureate.type.value,
-        "departement": laureate.departement,
+        "departement": laureate.department,
         "code": laureate.code,
-        "annee": laureate.annee,
+        "annee": laureate.year,
         "distinction": {"id": laureate.distinction.id, "nom": laureate.distinction.name,
                         "en_mots": laureate.distinction.words, "bareme": laureate.distinction.scale_id},
         "mentions": [{"id": m.id, "nom": m.name} for m in laureate.mentions],
-        "site": laureate.site,
+        "site": laureate.website,
         "slug": laureate.slug,
         "numero_attestation": laureate.certificate_number,
     }

@@ -68,7 +68,7 @@ def certificate(ctx: KitContext) -> list[str]:
 
     folder = ctx.folder / "attestation"
     folder.mkdir(exist_ok=True)
-    target = folder / f"attestation-{ctx.laureate.annee}-{ctx.laureate.slug}.pdf"
+    target = folder / f"attestation-{ctx.laureate.year}-{ctx.laureate.slug}.pdf"
     return list(write_certificate(ctx.laureate, target, ctx.options.theme, base_url=ctx.options.base_url))
 
 

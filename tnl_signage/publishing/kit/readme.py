@@ -57,7 +57,7 @@ def write_readme(laureate: Laureate, folder: Path, options: KitOptions) -> Path:
         rel = path.relative_to(folder).as_posix()
         what, who = role_of(rel)
         files.append({"path": rel, "size": _size(path.stat().st_size), "what": what, "who": who})
-    page = f"{options.base_url}/{laureate.annee}/{laureate.slug}/"
+    page = f"{options.base_url}/{laureate.year}/{laureate.slug}/"
     html = render(
         "kit/LISEZMOI.html",
         laureate=laureate,
@@ -82,4 +82,4 @@ def embed_snippet(page: str, alt: str) -> str:
 def award_title_for(laureate: Laureate) -> str:
     from ...domain.theme import load_theme
 
-    return award_title(load_theme("light"), laureate.distinction, laureate.annee, laureate.display_name)
+    return award_title(load_theme("light"), laureate.distinction, laureate.year, laureate.display_name)

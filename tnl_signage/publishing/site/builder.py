@@ -194,7 +194,7 @@ class _Site:
         self.out = out
         self.light = load_theme("light")
         self.palette = _site_palette(self.light, load_theme("dark"))
-        self.years = sorted({lau.annee for lau in laureates}, reverse=True)
+        self.years = sorted({lau.year for lau in laureates}, reverse=True)
 
     def _page(self, template: str, path: str, root: str, canonical: str, **context: Any) -> None:
         html = render(template, root=root, canonical=canonical, years=self.years,
@@ -203,7 +203,7 @@ class _Site:
         self.out.write(path, html)
 
     def by_year(self, year: int) -> list[Laureate]:
-        return sorted((lau for lau in self.laureates if lau.annee == year), key=_sort_key)
+        return sorted((lau for lau in self.laureates if lau.year == year), key=_sort_key)
 
     def levels(self, year: int) -> list[dict[str, Any]]:
         """The edition's laureates by distinction (highest first), then by type."""
@@ -237,8 +237,8 @@ class _Site:
 
     def laureate(self, lau: Laureate) -> None:
         folder = self.out.root / laureate_path(lau)
-        site = safe_http_url(lau.site)
-        if lau.site and site is None:
+        site = safe_http_url(lau.website)
+        if lau.website and site is None:
             self.out.note(f"{laureate_path(lau)} : adresse de site ignorée, elle n'est pas en http(s)")
         open_badges = [Link(text, name) for name, text in OPEN_BADGES_FILES if (folder / name).is_file()]
         issuer = (self.out.root / "openbadges" / "issuer.json").is_file()
@@ -309,7 +309,7 @@ def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str =
     out_dir = Path(out_dir)
     before = {p for p in out_dir.rglob("*") if p.is_file()} if out_dir.is_dir() else set()
     out = _Output(out_dir)
-    laureates = sorted(palmares.laureates, key=lambda lau: (lau.annee, lau.slug))
+    laureates = sorted(palmares.laureates, key=lambda lau: (lau.year, lau.slug))
     _write_badges(laureates, out, max(1, jobs))
     _open_badges(laureates, out, base, theme, signing_key)
     site = _Site(laureates, base, theme, out)

@@ -31,15 +31,15 @@ def _niveau(laureate: Laureate) -> str:
 def row(laureate: Laureate) -> dict[str, str]:
     """One laureate as palmarès cells (text), in the example file's column order."""
     return {
-        "nom": laureate.nom,
+        "nom": laureate.name,
         "type": laureate.type.value,
-        "departement": laureate.departement or "",
+        "departement": laureate.department or "",
         "code": laureate.code or "",
         "niveau": _niveau(laureate),
         "mentions": "|".join(m.name for m in laureate.mentions),
-        "annee": str(laureate.annee),
-        "site": laureate.site or "",
-        "nom_court": laureate.nom_court or "",
+        "annee": str(laureate.year),
+        "site": laureate.website or "",
+        "nom_court": laureate.short_name or "",
     }
 
 
@@ -64,7 +64,7 @@ def to_json(laureates: Sequence[Laureate], base_url: str) -> bytes:
         cells = row(laureate)
         entry: dict[str, Any] = {name: cells[name] for name in FIELDS if cells[name]}
         entry["niveau"] = int(cells["niveau"]) if cells["niveau"].isdigit() else cells["niveau"]
-        entry["annee"] = laureate.annee
+        entry["annee"] = laureate.year
         if laureate.mentions:
             entry["mentions"] = [m.id for m in laureate.mentions]
         entry["libelle_distinction"] = laureate.distinction.words
