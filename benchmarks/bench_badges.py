@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from tnl_signage.inputs.palmares import load_palmares  # noqa: E402
 from tnl_signage.products.badges import laureate_badge  # noqa: E402
 from tnl_signage.writers import render  # noqa: E402
-from tnl_signage.writers.svg import _line_xml, to_svg  # noqa: E402
+from tnl_signage.writers.svg import _line, to_svg  # noqa: E402
 
 
 def per_call(fn: Callable[[], object], repeat: int = 5, number: int = 20) -> float:
@@ -50,7 +50,7 @@ def main() -> None:
 
     def all_seals_first_time() -> None:
         laureate_badge.cache_clear()
-        _line_xml.cache_clear()
+        _line.cache_clear()
         all_seals()
 
     first = per_call(all_seals_first_time, number=2) / len(laureates)

@@ -14,26 +14,18 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
-from ..drawing.scene import Circle, Group, Rect, Scene, Use
-from ..drawing.scene import Path as ScenePath
+from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS
 from ..publishing.urls import badge_name
+from ..writers.paint import inks
 from ..writers.svg import to_svg
 from .badges import laureate_badge
 
 
 def color_names(scene: Scene) -> tuple[list[str], list[str]]:
     """Names of the colours used as fills and as strokes, sorted (so the CSS is deterministic)."""
-    fills: set[str] = set()
-    strokes: set[str] = set()
-    for node in scene.walk():
-        if isinstance(node, Use | Group) and node.fill is not None:
-            fills.add(node.fill.name)
-        elif isinstance(node, Rect | Circle | ScenePath):
-            if node.fill is not None:
-                fills.add(node.fill.name)
-            if node.stroke is not None:
-                strokes.add(node.stroke.name)
+    fills = {ink.color.name for ink in inks(scene) if ink.role != "stroke"}
+    strokes = {ink.color.name for ink in inks(scene) if ink.role == "stroke"}
     return sorted(fills), sorted(strokes)
 
 
