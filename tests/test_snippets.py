@@ -11,12 +11,12 @@ from PIL import Image, ImageChops
 from tests.web_harness import event_handler_attributes, parse_html
 from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.theme import load_theme
+from tnl_signage.domain.urls import check_base_url, safe_http_url
 from tnl_signage.errors import InputError
 from tnl_signage.layout.badges import VARIANTS
 from tnl_signage.products.auto_badge import auto_badge, color_names, palette_css
 from tnl_signage.products.badges import laureate_badge
 from tnl_signage.products.snippets import alt_text, markdown_text, snippets
-from tnl_signage.publishing.urls import check_base_url, safe_http_url
 from tnl_signage.writers.svg import to_svg
 
 BASE = "https://palmares.example.org/tnl"

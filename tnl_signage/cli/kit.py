@@ -34,7 +34,7 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
     Les kits déjà complets sont conservés (relancer après une interruption termine le travail) ;
     les lignes en erreur sont signalées et sautées, les autres lauréats ont leur kit.
     """
-    from ..publishing.urls import check_base_url
+    from ..domain.urls import check_base_url
 
     options = KitOptions(base_url=check_base_url(base_url), theme=theme, force=force,
                          signing_key=os.fspath(signing_key) if signing_key else None)

@@ -14,9 +14,9 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
+from ..domain.urls import badge_name
 from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS
-from ..publishing.urls import badge_name
 from ..writers.paint import inks
 from ..writers.svg import to_svg
 from .badges import laureate_badge

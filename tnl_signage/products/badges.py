@@ -12,6 +12,7 @@ from PIL import Image
 from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
+from ..domain.urls import badge_name
 from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
 from ..writers import render
@@ -75,12 +76,6 @@ def _natural_size(scene: Scene) -> int:
     return max(scene.px_size) if scene.px_size else 1200
 
 
-def badge_filename(variant: str, theme_name: str, suffix: str, scale: int = 1) -> str:
-    """Stable file name inside a laureate's folder: `badge-seal-light.svg`, `badge-seal-dark@2x.png`."""
-    tail = "" if scale == 1 else f"@{scale}x"
-    return f"badge-{variant}-{theme_name}{tail}.{suffix}"
-
-
 def write_laureate_badges(
     laureate: Laureate,
     out_dir: Path,
@@ -102,6 +97,6 @@ def write_laureate_badges(
                 if note not in notes:
                     notes.append(note)
             for suffix, scale in (("svg", 1), *(("png", scale) for scale in scales)):
-                path = out_dir / badge_filename(variant, theme_name, suffix, scale)
+                path = out_dir / badge_name(variant, theme_name, suffix, scale)
                 files.append(write_atomic(path, badge_bytes(laureate, variant, theme, suffix, scale)))
     return files, notes

@@ -12,10 +12,10 @@ from markupsafe import Markup
 
 from ..domain.model import Laureate
 from ..domain.theme import load_theme
+from ..domain.urls import BADGE_THEMES, badge_url, page_url, widget_url
 from ..domain.wording import award_title
 from ..errors import InputError
 from ..layout.badges import VARIANTS
-from ..publishing.urls import BADGE_THEMES, badge_url, page_url, widget_url
 from ..templating import render
 from ..writers.svg import to_svg
 from .auto_badge import auto_badge_svg
@@ -54,7 +54,7 @@ def check_variant(variant: str, theme: str) -> None:
 def snippets(laureate: Laureate, base_url: str, variant: str = "seal", theme: str = "light") -> dict[str, str]:
     """Code for a badge: `html` (<img> in a link), `markdown`, `svg` (inline SVG in a link), `iframe` (widget).
 
-    `base_url` must already be checked (weburls.check_base_url); `theme` is light, dark or auto.
+    `base_url` must already be checked (`domain.urls.check_base_url`); `theme` is light, dark or auto.
     """
     check_variant(variant, theme)
     # The auto badge is the light badge's geometry, recoloured by its stylesheet.

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
+from ...domain.urls import page_url
 from ...domain.wording import award_title
 from ...templating import render
 
@@ -57,7 +58,7 @@ def write_readme(laureate: Laureate, folder: Path, options: KitOptions) -> Path:
         rel = path.relative_to(folder).as_posix()
         what, who = role_of(rel)
         files.append({"path": rel, "size": _size(path.stat().st_size), "what": what, "who": who})
-    page = f"{options.base_url}/{laureate.year}/{laureate.slug}/"
+    page = page_url(options.base_url, laureate)
     html = render(
         "kit/LISEZMOI.html",
         laureate=laureate,

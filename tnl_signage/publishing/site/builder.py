@@ -21,14 +21,7 @@ from ...domain.model import Laureate, LaureateType, Palmares
 from ...domain.scales import Distinction
 from ...domain.slug import fold
 from ...domain.theme import Theme, load_theme
-from ...domain.wording import marks_phrase
-from ...errors import InputError
-from ...layout.badges import VARIANTS
-from ...products.auto_badge import write_auto_badges
-from ...products.badges import THEMES, laureate_badge, write_laureate_badges
-from ...products.snippets import alt_text, snippets
-from ...templating import render
-from ..urls import (
+from ...domain.urls import (
     badge_name,
     check_base_url,
     laureate_path,
@@ -38,6 +31,13 @@ from ..urls import (
     widget_url,
     year_url,
 )
+from ...domain.wording import marks_phrase
+from ...errors import InputError
+from ...layout.badges import VARIANTS
+from ...products.auto_badge import write_auto_badges
+from ...products.badges import THEMES, laureate_badge, write_laureate_badges
+from ...products.snippets import alt_text, snippets
+from ...templating import render
 from . import opendata
 
 PNG_SCALES = (1, 2)
