@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tnl_signage.inputs.palmares import load_palmares  # noqa: E402
-from tnl_signage.products.badges import laureate_badge  # noqa: E402
+from tnl_signage.products.badges import _layout, badge  # noqa: E402
 from tnl_signage.writers import render  # noqa: E402
 from tnl_signage.writers.svg import _line, to_svg  # noqa: E402
 
@@ -42,14 +42,14 @@ def per_call(fn: Callable[[], object], repeat: int = 5, number: int = 20) -> flo
 def main() -> None:
     laureates = load_palmares(ROOT / "examples" / "palmares-exemple.csv").laureates
     for laureate in laureates:  # warm the glyph cache
-        laureate_badge(laureate, "seal")
+        badge(laureate, variant="seal")
 
     def all_seals() -> None:
         for laureate in laureates:
-            to_svg(laureate_badge(laureate, "seal").scene)
+            to_svg(badge(laureate, variant="seal").scene)
 
     def all_seals_first_time() -> None:
-        laureate_badge.cache_clear()
+        _layout.cache_clear()
         _line.cache_clear()
         all_seals()
 
@@ -71,7 +71,7 @@ def main() -> None:
     except ImportError:
         print("pybadges absent : pip install -e '.[bench]'")
 
-    scene = laureate_badge(laureates[0], "seal").scene
+    scene = badge(laureates[0], variant="seal").scene
     published = to_svg(scene).encode("utf-8")
     inline = to_svg(scene, inline=True, grid=1).encode("utf-8")
     ours = per_call(lambda: render(scene, "png"), number=5)

@@ -19,7 +19,7 @@ from ..layout.badges import VARIANTS
 from ..templating import render
 from ..writers.svg import to_svg
 from .auto_badge import auto_badge_svg
-from .badges import laureate_badge
+from .badges import badge
 
 WIDGET_SIZE = (260, 210)
 # CommonMark lets any ASCII punctuation be backslash-escaped; these could open a link, tag, entity or emphasis.
@@ -58,7 +58,7 @@ def snippets(laureate: Laureate, base_url: str, variant: str = "seal", theme: st
     """
     check_variant(variant, theme)
     # The auto badge is the light badge's geometry, recoloured by its stylesheet.
-    scene = laureate_badge(laureate, variant, "light" if theme == "auto" else theme).scene
+    scene = badge(laureate, variant=variant, theme="light" if theme == "auto" else theme).scene
     svg = auto_badge_svg(laureate, variant) if theme == "auto" else to_svg(scene)
     width, height = scene.px_size or (round(scene.width), round(scene.height))
     alt = alt_text(laureate)

@@ -52,7 +52,8 @@ def deflate_pages(pdf_data: bytes, level: int = 6) -> bytes:
                 contents.write(zlib.compress(contents.read_raw_bytes(), level), filter=pikepdf.Name.FlateDecode)
                 contents.Filter = pikepdf.Array([pikepdf.Name.FlateDecode])  # as reportlab writes it
         out = io.BytesIO()
-        pdf.save(out, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        pdf.save(out, deterministic_id=True, compress_streams=False,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
         return out.getvalue()
 
 
