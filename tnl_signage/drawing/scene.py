@@ -43,6 +43,8 @@ class Use:
 
 @dataclass(frozen=True)
 class Rect:
+    """A rectangle in mm; `dash` is a stroke's dash pattern in mm (on, off, …), empty for a solid line."""
+
     x: float
     y: float
     w: float
@@ -51,6 +53,7 @@ class Rect:
     stroke: Color | None = None
     stroke_width: float = 0.0
     rx: float = 0.0
+    dash: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,8 @@ class CairoBackend:
         self.ctx = ctx
         ctx.set_miter_limit(SVG_MITER_LIMIT)
 
-    def _paint(self, fill: Color | None, stroke: Color | None, width: float, even_odd: bool) -> None:
+    def _paint(self, fill: Color | None, stroke: Color | None, width: float, even_odd: bool,
+               dash: tuple[float, ...] = ()) -> None:
         ctx = self.ctx
         if fill is not None:
             ctx.set_source_rgb(*(v / 255.0 for v in fill.rgb))
@@ -70,7 +71,12 @@ class CairoBackend:
         if stroke is not None:
             ctx.set_source_rgb(*(v / 255.0 for v in stroke.rgb))
             ctx.set_line_width(width)
-            ctx.stroke()
+            if dash:
+                ctx.set_dash(list(dash))
+                ctx.stroke()
+                ctx.set_dash([])
+            else:
+                ctx.stroke()
         ctx.new_path()
 
     def begin_group(self, group: Group, fill: Color | None) -> None:
@@ -100,7 +106,8 @@ class CairoBackend:
             ctx.close_path()
         else:  # rounded corners: the same quarter-circle curves as the PDF's
             replay(outline(node), CairoPen(None, ctx))
-        self._paint(node.fill, node.stroke, node.stroke_width, even_odd(node))
+        self._paint(node.fill, node.stroke, node.stroke_width, even_odd(node),
+                    node.dash if isinstance(node, Rect) else ())
 
 
 def _batchable(use: Use) -> bool:

@@ -21,7 +21,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..domain.colors import Color
 from ..drawing.pens import replay
-from ..drawing.scene import Group, Point, Scene
+from ..drawing.scene import Group, Point, Rect, Scene
 from .paint import Run, Shape, even_odd, outline, paint
 from .pdf_outline import outline as symbol_outline
 
@@ -127,5 +127,10 @@ class PdfBackend:
         if stroke is not None:
             c.setStrokeColor(self.color(stroke))
             c.setLineWidth(node.stroke_width * mm)
+        dash = node.dash if isinstance(node, Rect) and stroke is not None else ()
+        if dash:
+            c.setDash([v * mm for v in dash])
         c.drawPath(p, fill=1 if fill is not None else 0, stroke=1 if stroke is not None else 0,
                    fillMode=FILL_EVEN_ODD if even_odd(node) else FILL_NON_ZERO)
+        if dash:
+            c.setDash([])

@@ -154,6 +154,8 @@ def _shape(node: Shape, classes: bool) -> str:
         attrs = {"x": _n(node.x), "y": _n(node.y), "width": _n(node.w), "height": _n(node.h)}
         if node.rx:
             attrs["rx"] = _n(node.rx)
+        if node.dash:
+            attrs["stroke-dasharray"] = " ".join(_n(v) for v in node.dash)
         tag = "rect"
     elif isinstance(node, Circle):
         attrs, tag = {"cx": _n(node.cx), "cy": _n(node.cy), "r": _n(node.r)}, "circle"
