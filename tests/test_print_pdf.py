@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from PIL import Image, ImageChops
 
-from tnl_signage.domain.formats import get_format, load_formats
+from tnl_signage.domain.formats import load_formats
 from tnl_signage.domain.scales import ScaleBook
 from tnl_signage.domain.theme import Theme
 from tnl_signage.drawing.scene import Use
@@ -27,6 +27,7 @@ from .print_helpers import (
     PT_PER_MM,
     content,
     content_streams,
+    get_format,
     group_by_id,
     gs_cmyk,
     inks_used,
@@ -323,15 +324,15 @@ def test_pdfinfo_recognises_the_subtype(pdfs: dict[str, Path]) -> None:
 
 _SCRIPT = """
 import hashlib, sys
-from tnl_signage.domain.formats import get_format
 from tnl_signage.layout.badges import BadgeContent
 from tnl_signage.layout.print_layout import print_scene
 from tnl_signage.domain.scales import load_scales
 from tnl_signage.domain.theme import load_theme
+from tnl_signage.domain.formats import load_formats
 from tnl_signage.writers import render
 b = load_scales()
 c = BadgeContent(b.find_distinction("or"), 2025, "Saint-Martin-d'Hères", mentions=(b.mentions[0],))
-s = print_scene("poster", c, get_format("A2", "poster"), load_theme("light"), cut_contour=True).scene
+s = print_scene("poster", c, load_formats().get("A2", "poster"), load_theme("light"), cut_contour=True).scene
 sys.stdout.write(hashlib.sha256(render(s, "pdf")).hexdigest())
 """
 

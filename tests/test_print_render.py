@@ -11,7 +11,6 @@ import cairosvg
 import pytest
 from PIL import Image
 
-from tnl_signage.domain.formats import get_format
 from tnl_signage.domain.scales import ScaleBook
 from tnl_signage.domain.theme import Theme
 from tnl_signage.layout.print_layout import print_scene
@@ -19,7 +18,7 @@ from tnl_signage.writers import render
 from tnl_signage.writers.proof import SAFE_COLOR
 
 from .conftest import differing_fraction, keep_on_failure
-from .print_helpers import content
+from .print_helpers import content, get_format
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 DPI = 50

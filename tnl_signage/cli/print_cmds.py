@@ -11,6 +11,7 @@ import tnl_signage as tnl
 
 from ..atomic import write_atomic
 from ..domain.formats import load_formats
+from ..domain.numbers import decimal_fr as _fr
 from ..errors import InputError
 from ..products.print_set import DEFAULT_FORMATS
 from .common import THEME_HELP, run_safely
@@ -96,10 +97,6 @@ def _print_command(family: str) -> click.Command:
 panel = _print_command("panel")
 plaque = _print_command("plaque")
 poster = _print_command("poster")
-
-
-def _fr(v: float) -> str:
-    return f"{v:g}".replace(".", ",")
 
 
 def formats_table() -> list[str]:

@@ -122,10 +122,3 @@ def svg_path_data(commands: tuple[PenCommand, ...] | list[PenCommand]) -> str:
     pen = SvgPathPen()
     replay(commands, pen)
     return pen.d
-
-
-def transform_commands(
-    commands: tuple[PenCommand, ...], dx: float, dy: float, scale: float
-) -> list[PenCommand]:
-    """Commands mapped by p -> (dx + scale * x, dy + scale * y) (used for bounds and by PDF writers)."""
-    return [(op, tuple((dx + scale * x, dy + scale * y) for x, y in pts)) for op, pts in commands]

@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import __version__
 from ..domain.colors import Color
 from ..domain.formats import Family, PrintFormat
+from ..domain.numbers import decimal_fr as _fr
 from ..drawing.scene import Scene
 from ..resources import resource_dir
 from .paint import inks
@@ -72,11 +73,6 @@ def _fonts() -> tuple[str, str]:
     pdfmetrics.registerFont(TTFont(REGULAR, str(folder / "AtkinsonHyperlegible-Regular.ttf")))
     pdfmetrics.registerFont(TTFont(BOLD, str(folder / "AtkinsonHyperlegible-Bold.ttf")))
     return REGULAR, BOLD
-
-
-def _fr(v: float) -> str:
-    """« 2,5 », « 800 »: French decimal comma."""
-    return f"{v:g}".replace(".", ",")
 
 
 def used_colors(scene: Scene) -> list[tuple[str, Color]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
+from ...domain.numbers import decimal_fr
 from ...domain.urls import page_url
 from ...domain.wording import award_title
 from ...templating import render
@@ -49,7 +50,7 @@ def role_of(rel: str) -> tuple[str, str]:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1024:.1f} Ko".replace(".", ",") if n >= 1024 else f"{n} o"
+    return f"{decimal_fr(n / 1024, 1)} Ko" if n >= 1024 else f"{n} o"
 
 
 def write_readme(laureate: Laureate, folder: Path, options: KitOptions) -> Path:
