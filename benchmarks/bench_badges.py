@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from tnl_signage.inputs.palmares import load_palmares  # noqa: E402
 from tnl_signage.products.badges import _layout, badge  # noqa: E402
 from tnl_signage.writers import render  # noqa: E402
-from tnl_signage.writers.svg import _line, to_svg  # noqa: E402
+from tnl_signage.writers.svg import _line, _shape, _single, to_svg  # noqa: E402
 
 
 def per_call(fn: Callable[[], object], repeat: int = 5, number: int = 20) -> float:
@@ -50,13 +50,21 @@ def main() -> None:
 
     def all_seals_first_time() -> None:
         _layout.cache_clear()
-        _line.cache_clear()
+        for cache in (_line, _single, _shape):  # every written fragment; glyph outlines stay cached
+            cache.cache_clear()
         all_seals()
+
+    def layouts_only() -> None:
+        _layout.cache_clear()
+        for laureate in laureates:
+            badge(laureate, variant="seal")
 
     first = per_call(all_seals_first_time, number=2) / len(laureates)
     seal = per_call(all_seals, number=2) / len(laureates)
+    layout = per_call(layouts_only, number=2) / len(laureates)
     print(f"seal SVG (mise en page + SVG, texte vectorisé), 1re fois : {first * 1e6:8.0f} µs par badge")
     print(f"seal SVG, lignes de texte déjà écrites (même lauréat)   : {seal * 1e6:8.0f} µs par badge")
+    print(f"  dont mise en page seule (1re fois)                    : {layout * 1e6:8.0f} µs par badge")
     try:
         import pybadges
 

@@ -37,10 +37,11 @@ def badge_content(laureate: Laureate, *, name_shown: bool = True) -> BadgeConten
     )
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _layout(laureate: Laureate, variant: str, theme: Theme, name_shown: bool) -> LayoutResult:
     """Kept for the last few calls: a kit asks for the same badge for its files, its snippets and its
-    Open Badges (scenes are immutable, so sharing them is safe)."""
+    Open Badges (scenes are immutable, so sharing them is safe); a site asks for each laureate's four
+    variants twice (64 entries: a palmarès edition of a few dozen laureates stays in)."""
     return badge_scene(variant, badge_content(laureate, name_shown=name_shown), theme)
 
 

@@ -10,6 +10,7 @@ Web scenes get pixel width/height; print scenes get millimetres with the bleed i
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from itertools import groupby
 from typing import IO, Any
@@ -37,16 +38,19 @@ def symbol_path_data(symbol: Symbol, grid: int = 1) -> str:
     return svg_path_data(tuple((op, tuple((round(x), round(y)) for x, y in pts)) for op, pts in coarse))
 
 
-def symbol_grid(scene: Scene) -> int:
+def symbol_grid(scene: Scene, largest_scale: float | None = None) -> int:
     """Coarsest outline grid whose rounding stays under 0.1 px at the badge's natural size.
 
     Web badges are small: outlines need far less than the font's 1/1000 em, and coarser integers
     keep the seal under 5 KB gzipped. Print scenes (no pixel size) keep full precision.
+    `largest_scale` is the largest symbol scale in the scene, when the caller already knows it.
     """
     if scene.px_size is None:
         return 1
     px_per_mm = scene.px_size[0] / scene.width
-    largest = max((n.scale for n in scene.walk() if isinstance(n, Use)), default=0.0) * px_per_mm
+    if largest_scale is None:
+        largest_scale = max((n.scale for n in scene.walk() if isinstance(n, Use)), default=0.0)
+    largest = largest_scale * px_per_mm
     for grid in GRIDS:
         if grid / 2 * largest <= MAX_ERROR_PX:
             return grid
@@ -63,9 +67,12 @@ def _n(v: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+_NEEDS_ESCAPE = re.compile('[&<>"\n\r\t]')
+
+
 def _attr(value: str) -> str:
     """An attribute value escaped as ElementTree escapes it."""
-    if any(c in value for c in '&<>"\n\r\t'):
+    if _NEEDS_ESCAPE.search(value):
         value = (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
                  .replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;"))
     return value
@@ -149,7 +156,9 @@ def _line(uses: tuple[Use, ...], classes: bool, grid: int, inline: bool) -> str:
     return _el("g", attrs, "".join(inner))
 
 
+@lru_cache(maxsize=1024)
 def _shape(node: Shape, classes: bool) -> str:
+    """A rectangle, circle or path, written once (frames and marks repeat across a kit's badges)."""
     if isinstance(node, Rect):
         attrs = {"x": _n(node.x), "y": _n(node.y), "width": _n(node.w), "height": _n(node.h)}
         if node.rx:
@@ -167,23 +176,30 @@ def _shape(node: Shape, classes: bool) -> str:
     return _el(tag, _paint_attrs(attrs, node.fill, node.stroke, node.stroke_width, classes))
 
 
-class SvgBackend:
-    """Collects the body's fragments; groups nest through a stack of open fragment lists.
+Fragment = str | tuple[Use, ...]  # written text, or a line of glyphs written once the outline grid is known
 
+
+class SvgBackend:
+    """Collects the body's fragments in one walk; groups nest through a stack of open fragment lists.
+
+    The walk also gathers what the document head needs (the symbols, in order of first use, and the
+    largest symbol scale, which sets the outline grid), so lines of glyphs are written at the end.
     SVG inherits fill itself, so a group writes its own fill and a symbol only its own: the resolved
     fill of the walk is not needed here.
     """
 
-    def __init__(self, classes: bool, grid: int, inline: bool) -> None:
-        self.classes, self.grid, self.inline = classes, grid, inline
-        self.stack: list[list[str]] = []
-        self.body = ""
+    def __init__(self, classes: bool) -> None:
+        self.classes = classes
+        self.stack: list[list[Fragment]] = []
+        self.body: list[Fragment] = []
+        self.symbols: dict[str, Symbol] = {}
+        self.largest_scale = 0.0
 
     def begin_group(self, group: Group, fill: Color | None) -> None:
         self.stack.append([])
 
     def end_group(self, group: Group, fill: Color | None) -> None:
-        inner = "".join(self.stack.pop())
+        inner = self.stack.pop()
         if not self.stack:  # the root: its children go straight under <svg>
             self.body = inner
             return
@@ -192,16 +208,30 @@ class SvgBackend:
             attrs["id"] = group.id
         if group.fill is not None:
             _paint_attrs(attrs, group.fill, None, 0.0, self.classes)
-        self.stack[-1].append(_el("g", attrs, inner))
+        if not inner:
+            self.stack[-1].append(_el("g", attrs))
+            return
+        head = _el("g", attrs, "\0")
+        opening, closing = head.split("\0")
+        self.stack[-1].extend((opening, *inner, closing))
 
     def place(self, run: Run) -> None:
         """Consecutive placements on one baseline at one scale in one colour make a line."""
         out = self.stack[-1]
+        for placed in run:
+            use = placed.use
+            self.symbols.setdefault(use.symbol.id, use.symbol)
+            if use.scale > self.largest_scale:
+                self.largest_scale = use.scale
         for _, line in groupby(run, key=lambda p: (p.use.scale, p.use.y, p.use.fill)):
-            out.append(_line(tuple(p.use for p in line), self.classes, self.grid, self.inline))
+            out.append(tuple(p.use for p in line))
 
     def shape(self, node: Shape) -> None:
         self.stack[-1].append(_shape(node, self.classes))
+
+    def text(self, grid: int, inline: bool) -> str:
+        classes = self.classes
+        return "".join(f if isinstance(f, str) else _line(f, classes, grid, inline) for f in self.body)
 
 
 def to_svg(
@@ -221,7 +251,9 @@ def to_svg(
     `inline` writes outlines in place instead of <defs>/<use> (for rasterisers: same pixels, much
     faster to parse); `grid` overrides the outline precision (1 = full font precision).
     """
-    grid = symbol_grid(scene) if grid is None else grid
+    backend = SvgBackend(color_classes)
+    paint(scene, backend)
+    grid = symbol_grid(scene, backend.largest_scale) if grid is None else grid
     b = scene.bleed
     if scene.px_size is not None:
         w, h = str(scene.px_size[0]), str(scene.px_size[1])
@@ -236,11 +268,9 @@ def to_svg(
         "viewBox": " ".join(_n(v) for v in (-b, -b, scene.width + 2 * b, scene.height + 2 * b)),
     }
     defs = [f'<style type="text/css"><![CDATA[{css}]]></style>'] if css else []
-    defs += [] if inline else [_symbol_def(symbol, grid) for symbol in scene.symbols()]
-    backend = SvgBackend(color_classes, grid, inline)
-    paint(scene, backend)
+    defs += [] if inline else [_symbol_def(symbol, grid) for symbol in backend.symbols.values()]
     inner = (_el("title", {"id": title_id}, _text(scene.title)) + _el("desc", {"id": desc_id}, _text(scene.desc))
-             + _el("defs", {}, "".join(defs)) + backend.body)
+             + _el("defs", {}, "".join(defs)) + backend.text(grid, inline))
     return _el("svg", root, inner)
 
 
