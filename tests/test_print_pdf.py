@@ -352,3 +352,36 @@ def test_different_years_give_different_dates(scales: ScaleBook, light: Theme) -
     a = render(print_scene("panel", content(scales, "2", 2018), panel, light).scene, "pdf")
     b = render(print_scene("panel", content(scales, "2", 2019), panel, light).scene, "pdf")
     assert b"D:20180101000000Z" in a and b"D:20190101000000Z" in b
+
+
+def test_no_global_reportlab_setting_is_changed_while_drawing(monkeypatch: pytest.MonkeyPatch, scales: ScaleBook,
+                                                              light: Theme) -> None:
+    """Streams are binary (no ASCII85) through a per-canvas setting: reportlab's module settings are never
+    written, so threads or other libraries drawing at the same time see them as they are."""
+    import io
+    import types
+
+    from reportlab import rl_config
+
+    import tnl_signage as tnl
+
+    written: list[str] = []
+
+    class Watched(types.ModuleType):
+        def __setattr__(self, name: str, value: object) -> None:
+            written.append(name)
+            super().__setattr__(name, value)
+
+    monkeypatch.setattr(rl_config, "__class__", Watched)
+    drawn = tnl.panel(tnl.laureate(name="Ville de Boé", level="or", year=2025), cut_contour=True)
+    pdf, sheet = drawn.to_bytes("pdf"), drawn.spec_sheet([("x.pdf", b"x")])
+    certificate = tnl.certificate(tnl.laureate(name="Ville de Boé", level="or", year=2025)).to_bytes("pdf")
+    assert written == []
+    for data in (pdf, sheet, certificate):
+        filters: list[str] = []
+        with pikepdf.open(io.BytesIO(data)) as doc:
+            for o in doc.objects:
+                if isinstance(o, pikepdf.Stream) and "/Filter" in o:
+                    f = o.Filter
+                    filters += [str(x) for x in f] if isinstance(f, pikepdf.Array) else [str(f)]
+        assert "/FlateDecode" in filters and "/ASCII85Decode" not in filters

@@ -7,15 +7,14 @@ subclass it only where they differ (how runs of glyphs are placed, cut paths, in
 
 from __future__ import annotations
 
-import io
-import zlib
 from collections.abc import Callable
+from typing import IO, Any
 
-import pikepdf
 from fontTools.pens.basePen import BasePen
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFZCompress
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
@@ -39,22 +38,17 @@ def rgb(color: Color) -> RLColor:
     return RLColor(r, g, b)
 
 
-def deflate_pages(pdf_data: bytes, level: int = 6) -> bytes:
-    """The PDF with its uncompressed page streams Flate-compressed (binary, not ASCII85).
+def binary_canvas(out: IO[bytes], **options: Any) -> Canvas:
+    """A reportlab canvas whose streams are Flate-compressed as bytes, not wrapped in ASCII85 text (a fifth
+    smaller, and faster), without touching any process-wide setting.
 
-    reportlab only compresses pages through ASCII85 unless a process-wide setting is changed; drawing
-    with `pageCompression=0` and deflating here keeps that setting alone (level 6: reportlab's own).
+    reportlab wraps compressed pages in ASCII85 unless the global `rl_config.useA85` is switched off. Its
+    per-document hook `PDFDocument.defaultStreamFilters` (« set this to define filters ») applies instead to
+    the streams of a document drawn with `pageCompression=0`: this canvas's page and fonts, nothing else.
     """
-    with pikepdf.open(io.BytesIO(pdf_data)) as pdf:
-        for page in pdf.pages:
-            contents = page.obj.Contents
-            if isinstance(contents, pikepdf.Stream) and "/Filter" not in contents:
-                contents.write(zlib.compress(contents.read_raw_bytes(), level), filter=pikepdf.Name.FlateDecode)
-                contents.Filter = pikepdf.Array([pikepdf.Name.FlateDecode])  # as reportlab writes it
-        out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, compress_streams=False,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
-        return out.getvalue()
+    canvas = Canvas(out, pageCompression=0, **options)
+    canvas._doc.defaultStreamFilters = [PDFZCompress]
+    return canvas
 
 
 class PagePathPen(BasePen):

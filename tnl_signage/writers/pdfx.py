@@ -36,7 +36,7 @@ from ..drawing.scene import Group, Scene
 from ..errors import InputError
 from ..resources import data_file, resource_dir
 from .paint import Placed, Run
-from .pdf_draw import PdfBackend, cmyk, deflate_pages
+from .pdf_draw import PdfBackend, binary_canvas, cmyk
 from .pdf_outline import outline
 
 ICC_FILE = ("icc", "FOGRA39-tnl.icc")
@@ -205,8 +205,7 @@ def draw(scene: Scene, *, marks: bool) -> bytes:
     g = page_geometry(scene, marks)
     _, _, pw, ph = g.media
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(pw * mm, ph * mm), invariant=1, pageCompression=0,
-               initialFontName=_no_text_font())
+    c = binary_canvas(buf, pagesize=(pw * mm, ph * mm), invariant=1, initialFontName=_no_text_font())
     backend = PrintBackend(c, scene, color=print_color, offset=g.margin - scene.bleed)
     bx0, by0, bx1, by1 = g.bleed_box
     c.saveState()
@@ -219,7 +218,7 @@ def draw(scene: Scene, *, marks: bool) -> bytes:
         _crop_marks(c, g)
     c.showPage()
     c.save()
-    return deflate_pages(buf.getvalue())
+    return buf.getvalue()
 
 
 def _box(values: tuple[float, float, float, float]) -> Array:

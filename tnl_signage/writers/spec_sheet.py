@@ -31,7 +31,7 @@ from ..domain.numbers import decimal_fr as _fr
 from ..drawing.scene import Scene
 from ..resources import resource_dir
 from .paint import inks
-from .pdf_draw import cmyk, rgb
+from .pdf_draw import binary_canvas, cmyk, rgb
 from .pdfx import (
     FLAVOURS,
     MARK_GAP_MM,
@@ -176,9 +176,7 @@ def _place_print_page(sheet_pdf: bytes, print_pdf: bytes) -> bytes:
             resources.XObject = pikepdf.Dictionary()
         resources.XObject[f"/{THUMBNAIL_FORM}"] = form
         out = io.BytesIO()
-        # reportlab drew with pageCompression=0 (no process-wide ASCII85 switch): qpdf deflates the page,
-        # fonts and CMaps; the copied print page, already compressed, is kept as it is.
-        sheet.save(out, deterministic_id=True, compress_streams=True,
+        sheet.save(out, deterministic_id=True, compress_streams=False,
                    stream_decode_level=pikepdf.StreamDecodeLevel.none)
         return out.getvalue()
 
@@ -267,8 +265,7 @@ def _files_section(s: _Sheet, d: SheetSpec) -> None:
 def _draw(d: SheetSpec, thumb_height: float) -> tuple[bytes, float]:
     """The sheet with a thumbnail at most `thumb_height` points high; returns the PDF and the lowest y."""
     buf = io.BytesIO()
-    # pageCompression=0: `_place_print_page` deflates the streams (binary, no ASCII85)
-    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=0, initialFontName=REGULAR, lang="fr")
+    c = binary_canvas(buf, pagesize=A4, invariant=1, initialFontName=REGULAR, lang="fr")
     c.setTitle(f"Fiche technique d'impression — {d.scene.title}")
     c.setAuthor("tnl-signage")
     c.setCreator(f"tnl-signage {__version__}")
