@@ -110,3 +110,17 @@ def test_png_has_exact_requested_size(echirolles: Laureate) -> None:
     button = badge(echirolles, variant="button").scene
     assert png_image(render(button, "png")).size == (88, 31)
     assert png_image(render(button, "png", size=176)).size == (176, 62)
+
+
+@pytest.mark.parametrize("value", ['Ville d\'<script>alert(1)</script> & "Cie"\n\t\r', "Saint-Martin-d'Hères"])
+def test_svg_text_and_attributes_are_escaped_as_elementtree_does(value: str) -> None:
+    """The SVG is assembled from text fragments: hostile text must come back unchanged once parsed."""
+    import xml.etree.ElementTree as ET
+
+    from tnl_signage.writers.svg import _attr, _text
+
+    element = ET.Element("x", {"a": value})
+    element.text = value
+    assert ET.tostring(element, encoding="unicode") == f'<x a="{_attr(value)}">{_text(value)}</x>'
+    parsed = ET.fromstring(f'<x a="{_attr(value)}">{_text(value)}</x>')
+    assert parsed.text == value.replace("\r", "\n") and parsed.get("a") == value
