@@ -21,12 +21,12 @@ def module_name(path: Path) -> str:
 
 def layer(module: str) -> int:
     """0 for the base modules, then 1 + the index in LAYERS. The package itself (the public API) is above
-    every layer, except its `__version__`, which any module may read."""
+    every layer but the CLI, its client; its `__version__` may be read by any module."""
     if module == "tnl_signage:__version__":
         return 0
     parts = module.split(".")
     if len(parts) == 1 or ":" in module:
-        return len(LAYERS) + 1
+        return len(LAYERS)  # the CLI's level: above publishing
     if parts[1] in BASE:
         return 0
     return 1 + LAYERS.index(parts[1])
@@ -114,4 +114,18 @@ def test_the_walk_sees_known_edges() -> None:
     g = graph()
     assert ("tnl_signage.drawing.scene", True) in g["tnl_signage.writers.svg"]
     assert layer("tnl_signage.cli.kit") > layer("tnl_signage.publishing.kit.builder") > layer("tnl_signage.errors")
-    assert layer("tnl_signage:badge") > layer("tnl_signage.cli") and layer("tnl_signage:__version__") == 0
+    assert layer("tnl_signage:badge") > layer("tnl_signage.publishing.kit") and layer("tnl_signage:__version__") == 0
+    assert layer("tnl_signage:badge") == layer("tnl_signage.cli.badge")
+
+
+def test_importing_the_package_loads_no_drawing_library() -> None:
+    """`import tnl_signage` is cheap: the public API loads each layer on first call."""
+    import subprocess
+    import sys
+
+    heavy = ("reportlab", "cairocffi", "fontTools", "PIL", "pikepdf", "uharfbuzz", "click", "jinja2")
+    code = ("import sys, tnl_signage as tnl; tnl.badge; "
+            f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=PACKAGE.parent)
+    assert done.stdout.strip() == "[]"

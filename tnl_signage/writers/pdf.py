@@ -1,7 +1,7 @@
 """PDF writer dispatcher: a scene's `meta["pdf_profile"]` (or `profile=`) picks PDF/X (print) or PDF/A (archive).
 
-Both profiles draw the same scene through `pdf_draw.ScenePainter`; only the colour space, the output
-intent and the metadata differ.
+Both profiles draw the same scene through the paint walk's PDF backend (`pdf_draw.PdfBackend`); only the
+colour space, the output intent and the metadata differ.
 """
 
 from __future__ import annotations
