@@ -17,9 +17,9 @@ from ..atomic import write_atomic
 from ..domain.formats import PrintFormat, load_formats
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
-from ..drawing.scene import Group
 from ..layout.badges import LayoutResult
 from ..layout.print_layout import cut_radius, print_scene
+from ..writers.paint import without_cut
 from ..writers.proof import write as write_proof
 from ..writers.spec_sheet import SheetFile, write_spec_sheet
 from .badges import badge_content
@@ -41,14 +41,6 @@ def resolve_format(fmt: PrintFormat | str, family: str | None = None) -> PrintFo
                 return known
         family = "panel"
     return book.get(fmt, family)
-
-
-def _without_cut(result: LayoutResult) -> LayoutResult:
-    """The same layout without its plotter path (one layout serves the PDF and the cut SVG)."""
-    root = result.scene.root
-    kept = tuple(node for node in root.children if not (isinstance(node, Group) and node.role == "cut"))
-    scene = dataclasses.replace(result.scene, root=dataclasses.replace(root, children=kept))
-    return dataclasses.replace(result, scene=scene)
 
 
 class PrintDrawing(Drawing):
@@ -100,7 +92,7 @@ def print_piece(laureate: Laureate, *, family: str, format: PrintFormat | str | 
     f = format if isinstance(format, PrintFormat) else book.get(format or DEFAULT_FORMATS[family], family)
     with_cut = print_scene(f.family, badge_content(laureate, name_shown=name_shown), f, chosen, bleed=bleed,
                            cut_contour=True, profile=PROFILES[pdfx])
-    printed = with_cut if cut_contour else _without_cut(with_cut)
+    printed = with_cut if cut_contour else dataclasses.replace(with_cut, scene=without_cut(with_cut.scene))
     return PrintDrawing(laureate, f, printed, with_cut, pdfx, cut_contour)
 
 

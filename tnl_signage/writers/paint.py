@@ -9,6 +9,7 @@ four things in its format.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
@@ -70,6 +71,20 @@ def _group(group: Group, inherited: Color | None, backend: Backend) -> None:
     if run:
         backend.place(tuple(run))
     backend.end_group(group, fill)
+
+
+def without_cut(scene: Scene) -> Scene:
+    """The scene without its plotter-only groups (role « cut »): what is printed. Groups with nothing to
+    remove are kept as they are (same objects, so the backends' caches still recognise them)."""
+
+    def printed(group: Group) -> Group:
+        kept = tuple(printed(c) if isinstance(c, Group) else c for c in group.children
+                     if not (isinstance(c, Group) and c.role == "cut"))
+        same = len(kept) == len(group.children) and all(a is b for a, b in zip(kept, group.children, strict=True))
+        return group if same else dataclasses.replace(group, children=kept)
+
+    root = printed(scene.root)
+    return scene if root is scene.root else dataclasses.replace(scene, root=root)
 
 
 def outline(node: Shape) -> list[PenCommand] | tuple[PenCommand, ...]:

@@ -13,21 +13,12 @@ from typing import IO, Any
 from PIL import Image
 
 from ..domain.colors import Color
-from ..drawing.scene import Group, Node, Rect, Scene
+from ..drawing.scene import Group, Rect, Scene
 from .cairo_draw import draw_scene
+from .paint import without_cut
 from .png import encode, pixel_size
 
 DEFAULT_SIZE = 1200
-
-
-def _printed(node: Node) -> Node | None:
-    """The node without its plotter-only groups."""
-    if not isinstance(node, Group):
-        return node
-    if node.role == "cut":
-        return None
-    children = tuple(c for c in (_printed(child) for child in node.children) if c is not None)
-    return dataclasses.replace(node, children=children)
 
 
 SAFE_COLOR = Color("safe_area", (0xD0, 0x02, 0x1B), (0.0, 100.0, 90.0, 10.0))  # a proof's mark, never printed
@@ -46,8 +37,7 @@ def safe_area(scene: Scene) -> Rect | None:
 def proof_scene(scene: Scene, *, show_safe: bool = False) -> Scene:
     """The scene cut to its trim box (the bleed falls outside the viewBox) without cut paths, with the safe
     margin drawn over it when `show_safe`."""
-    root = _printed(scene.root)
-    assert isinstance(root, Group)
+    root = without_cut(scene).root
     overlay = safe_area(scene) if show_safe else None
     if overlay is not None:
         root = dataclasses.replace(root, children=(*root.children, Group((overlay,), id="marge-de-securite")))
