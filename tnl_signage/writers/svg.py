@@ -17,8 +17,11 @@ from itertools import groupby
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
+from fontTools.pens.roundingPen import RoundingPen
+from fontTools.pens.transformPen import TransformPen
+
 from ..domain.colors import Color
-from ..drawing.pens import svg_path_data
+from ..drawing.pens import SvgPathPen, replay, svg_path_data
 from ..drawing.scene import Circle, Group, Path, Rect, Scene, Symbol, Use
 from .paint import Run, Shape, paint
 
@@ -36,8 +39,9 @@ def symbol_path_data(symbol: Symbol, grid: int = 1) -> str:
     """Path data of a symbol in units of `grid` symbol units, computed once per symbol and grid."""
     if grid == 1:
         return svg_path_data(symbol.commands)
-    coarse = tuple((op, tuple((x / grid, y / grid) for x, y in pts)) for op, pts in symbol.commands)
-    return svg_path_data(tuple((op, tuple((round(x), round(y)) for x, y in pts)) for op, pts in coarse))
+    pen = SvgPathPen()  # units of `grid` (1/grid is exact in binary: 8, 4, 2), rounded to integers
+    replay(symbol.commands, TransformPen(RoundingPen(pen, roundFunc=round), (1 / grid, 0, 0, 1 / grid, 0, 0)))
+    return pen.d
 
 
 def symbol_grid(scene: Scene, largest_scale: float | None = None) -> int:
