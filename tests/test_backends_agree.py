@@ -8,7 +8,6 @@ converts its own way, 2 % of the ink mask (tests/test_print_render.py).
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
 from datetime import date
@@ -16,14 +15,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 import tnl_signage as tnl
 from tests.conftest import differing_fraction, keep_on_failure, png_image
-from tnl_signage.drawing.scene import Scene
 from tnl_signage.writers import render
-from tnl_signage.writers.pdf_draw import PdfBackend, rgb
 from tnl_signage.writers.png import pixel_size
 
 pytestmark = pytest.mark.skipif(not (shutil.which("rsvg-convert") and shutil.which("pdftoppm")),
@@ -52,18 +47,6 @@ def poppler(pdf: bytes, size: tuple[int, int], tmp_path: Path) -> Image.Image:
         return image.convert("RGB")
 
 
-def plain_pdf(scene: Scene) -> bytes:
-    """The scene through the PDF backend alone, in RGB on a page of the scene's size (a web badge has
-    no PDF/X or PDF/A file of its own)."""
-    buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=((scene.width + 2 * scene.bleed) * mm, (scene.height + 2 * scene.bleed) * mm),
-                    invariant=1)
-    PdfBackend(canvas, scene, color=rgb).draw()
-    canvas.showPage()
-    canvas.save()
-    return buf.getvalue()
-
-
 def ink(image: Image.Image) -> Image.Image:
     """Dark ink against light ground, whatever the colour conversion."""
     return image.convert("L").point(lambda v: 0 if v < 160 else 255).convert("RGB")
@@ -78,11 +61,11 @@ def check(name: str, share: float, limit: float, **images: Image.Image) -> None:
 @pytest.mark.parametrize(("variant", "theme"), [("seal", "light"), ("banner", "dark"), ("button", "light"),
                                                 ("mark", "dark")])
 def test_badge_drawn_alike_by_svg_png_and_pdf(variant: str, theme: str, tmp_path: Path) -> None:
-    scene = tnl.badge(BOE, variant=variant, theme=theme).scene
-    size = pixel_size(scene, 480)
-    png = on_white(png_image(render(scene, "png", size=480)))
-    svg = librsvg(render(scene, "svg"), size)
-    pdf = poppler(plain_pdf(scene), size, tmp_path)
+    drawn = tnl.badge(BOE, variant=variant, theme=theme)
+    size = pixel_size(drawn.scene, 480)
+    png = on_white(png_image(drawn.to_bytes("png", size=480)))
+    svg = librsvg(drawn.to_bytes("svg"), size)
+    pdf = poppler(drawn.to_bytes("pdf"), size, tmp_path)  # the badge's plain sRGB PDF
     check(f"{variant}-{theme}-svg", differing_fraction(png, svg), 0.02, png=png, librsvg=svg)
     check(f"{variant}-{theme}-pdf", differing_fraction(png, pdf), 0.02, png=png, poppler=pdf)
 

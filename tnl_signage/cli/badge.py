@@ -27,11 +27,11 @@ from .common import THEME_HELP, run_safely
 @click.option("--theme", default="light", show_default=True, help=THEME_HELP)
 @click.option("--size", type=int, default=None, help="PNG : pixels sur le plus grand côté.")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Fichier de sortie : .svg ou .png.")
+              help="Fichier de sortie : .svg, .png, ou .pdf (vectoriel RVB, pour un document).")
 @run_safely
 def badge(level: str, year: str, name: str | None, short_name: str | None, mentions: tuple[str, ...],
           kind: str, variant: str, theme: str, size: int | None, output: Path) -> None:
-    """Dessine un badge web (SVG ou PNG)."""
+    """Dessine un badge web (SVG, PNG ou PDF)."""
     # No name: the same checks as a row, with a placeholder name that is not drawn.
     laureate = make_laureate(name=name or "collectivité", level=level, year=year, type=kind if name else "commune",
                              mentions=mentions, short_name=short_name if name else None)

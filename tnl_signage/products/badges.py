@@ -18,7 +18,7 @@ from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
 from ..writers import render
 from ..writers.png import encode, pixel_size, rasterize_premultiplied
-from .result import Drawing, Files
+from .result import Drawing, Files, scene_rendition
 
 THEMES = ("light", "dark")
 
@@ -48,7 +48,8 @@ def _layout(laureate: Laureate, variant: str, theme: Theme, name_shown: bool) ->
 def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "light",
           name_shown: bool = True) -> Drawing:
     """One badge of a laureate: `.save("seal.svg")`, `.to_bytes("png", size=480)`, `.notes` (e.g. the
-    name had to be shortened). `variant`: seal, banner, button, mark; `theme`: light, dark or a .toml.
+    name had to be shortened); `pdf` is a plain vector PDF in sRGB (for a document, not for a printer).
+    `variant`: seal, banner, button, mark; `theme`: light, dark or a .toml.
 
     The PNG at the natural size (or `scale=2`) is the kit's: drawn once at twice the size and reduced.
     """
@@ -66,7 +67,8 @@ def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "li
             size = _natural_size(scene) * scale
         return render(scene, "png", size=size, **options)
 
-    return Drawing(scene, result.notes, {"svg": svg, "png": png})
+    pdf = scene_rendition(scene, "pdf", profile="pdf-rgb")
+    return Drawing(scene, result.notes, {"svg": svg, "png": png, "pdf": pdf})
 
 
 @lru_cache(maxsize=32)

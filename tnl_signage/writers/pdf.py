@@ -1,4 +1,5 @@
-"""PDF writer dispatcher: a scene's `meta["pdf_profile"]` (or `profile=`) picks PDF/X (print) or PDF/A (archive).
+"""PDF writer dispatcher: a scene's `meta["pdf_profile"]` (or `profile=`) picks PDF/X (print), PDF/A (archive)
+or a plain sRGB PDF (`pdf-rgb`, a web badge in a document).
 
 Both profiles draw the same scene through the paint walk's PDF backend (`pdf_draw.PdfBackend`); only the
 colour space, the output intent and the metadata differ.
@@ -16,6 +17,7 @@ PROFILES = {
     "pdfx-4": "pdfx",
     "pdfx-1a": "pdfx",
     "pdfa-2b": "pdfa",
+    "pdf-rgb": "pdf_rgb",
 }
 
 

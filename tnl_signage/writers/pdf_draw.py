@@ -8,23 +8,28 @@ subclass it only where they differ (how runs of glyphs are placed, cut paths, in
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import IO, Any
 
 from fontTools.pens.basePen import BasePen
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFZCompress
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..domain.colors import Color
 from ..drawing.pens import replay
 from ..drawing.scene import Group, Point, Rect, Scene
+from ..resources import resource_dir
 from .paint import Run, Shape, even_odd, outline, paint
 from .pdf_outline import outline as symbol_outline
 
 ColorMap = Callable[[Color], RLColor]
+_NO_TEXT_FONT = "TnlNoText"
 
 
 def cmyk(color: Color) -> RLColor:
@@ -49,6 +54,17 @@ def binary_canvas(out: IO[bytes], **options: Any) -> Canvas:
     canvas = Canvas(out, pageCompression=0, **options)
     canvas._doc.defaultStreamFilters = [PDFZCompress]
     return canvas
+
+
+@lru_cache(maxsize=1)
+def no_text_font() -> str:
+    """A TrueType font registered as the canvas' initial font, only so that reportlab writes no Helvetica.
+
+    reportlab selects a base-14 font on every page (a « BT /F1 12 Tf » preamble); with a TrueType
+    initial font it selects nothing, and since no text is ever drawn no font is embedded at all.
+    """
+    pdfmetrics.registerFont(TTFont(_NO_TEXT_FONT, str(resource_dir("fonts") / "AtkinsonHyperlegible-Regular.ttf")))
+    return _NO_TEXT_FONT
 
 
 class PagePathPen(BasePen):

@@ -26,17 +26,15 @@ from pikepdf import Array, Dictionary, Name
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..domain.colors import Color
 from ..drawing.scene import Group, Scene
 from ..errors import InputError
-from ..resources import data_file, resource_dir
+from ..resources import data_file
 from .paint import Placed, Run
-from .pdf_draw import PdfBackend, binary_canvas, cmyk
+from .pdf_draw import PdfBackend, binary_canvas, cmyk, no_text_font
 from .pdf_outline import outline
 
 ICC_FILE = ("icc", "FOGRA39-tnl.icc")
@@ -50,7 +48,6 @@ MARK_WIDTH_PT = 0.25
 # Registration: 100 % of each of the four inks, so the marks show on every plate (and every film).
 REGISTRATION = CMYKColor(1, 1, 1, 1)
 PRODUCER = f"tnl-signage {__version__} (reportlab, pikepdf)"
-_NO_TEXT_FONT = "TnlNoText"
 
 
 @dataclass(frozen=True)
@@ -166,17 +163,6 @@ class PrintBackend(PdfBackend):
 
 
 @lru_cache(maxsize=1)
-def _no_text_font() -> str:
-    """A TrueType font registered as the canvas' initial font, only so that reportlab writes no Helvetica.
-
-    reportlab selects a base-14 font on every page (a « BT /F1 12 Tf » preamble); with a TrueType
-    initial font it selects nothing, and since no text is ever drawn no font is embedded at all.
-    """
-    pdfmetrics.registerFont(TTFont(_NO_TEXT_FONT, str(resource_dir("fonts") / "AtkinsonHyperlegible-Regular.ttf")))
-    return _NO_TEXT_FONT
-
-
-@lru_cache(maxsize=1)
 def _icc_profile() -> tuple[bytes, bytes]:
     """The FOGRA39 profile, raw and deflated (compressed once per process)."""
     import zlib
@@ -205,7 +191,7 @@ def draw(scene: Scene, *, marks: bool) -> bytes:
     g = page_geometry(scene, marks)
     _, _, pw, ph = g.media
     buf = io.BytesIO()
-    c = binary_canvas(buf, pagesize=(pw * mm, ph * mm), invariant=1, initialFontName=_no_text_font())
+    c = binary_canvas(buf, pagesize=(pw * mm, ph * mm), invariant=1, initialFontName=no_text_font())
     backend = PrintBackend(c, scene, color=print_color, offset=g.margin - scene.bleed)
     bx0, by0, bx1, by1 = g.bleed_box
     c.saveState()
