@@ -127,14 +127,6 @@ class Scene:
     def walk(self) -> Iterator[Node]:
         yield from walk(self.root)
 
-    def symbols(self) -> list[Symbol]:
-        """Every symbol used, once, in order of first use (deterministic)."""
-        seen: dict[str, Symbol] = {}
-        for node in self.walk():
-            if isinstance(node, Use) and node.symbol.id not in seen:
-                seen[node.symbol.id] = node.symbol
-        return list(seen.values())
-
 
 def walk(node: Node) -> Iterator[Node]:
     """Depth-first traversal in drawing order."""

@@ -44,18 +44,16 @@ def symbol_path_data(symbol: Symbol, grid: int = 1) -> str:
     return pen.d
 
 
-def symbol_grid(scene: Scene, largest_scale: float | None = None) -> int:
+def symbol_grid(scene: Scene, largest_scale: float) -> int:
     """Coarsest outline grid whose rounding stays under 0.1 px at the badge's natural size.
 
     Web badges are small: outlines need far less than the font's 1/1000 em, and coarser integers
     keep the seal under 5 KB gzipped. Print scenes (no pixel size) keep full precision.
-    `largest_scale` is the largest symbol scale in the scene, when the caller already knows it.
+    `largest_scale` is the largest symbol scale in the scene (gathered by the walk).
     """
     if scene.px_size is None:
         return 1
     px_per_mm = scene.px_size[0] / scene.width
-    if largest_scale is None:
-        largest_scale = max((n.scale for n in scene.walk() if isinstance(n, Use)), default=0.0)
     largest = largest_scale * px_per_mm
     for grid in GRIDS:
         if grid / 2 * largest <= MAX_ERROR_PX:
