@@ -159,8 +159,8 @@ def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[s
 
 
 def write_laureate_openbadges(laureate: Laureate, out_dir: str | os.PathLike[str], base_url: str, *,
-                            theme: Theme | str = "light", signing_key: SigningKey = None,
-                            info: IssuerInfo | None = None) -> OpenBadgesResult:
+                              theme: Theme | str = "light", signing_key: SigningKey = None,
+                              info: IssuerInfo | None = None) -> OpenBadgesResult:
     """One laureate's Open Badges files, flat in `out_dir` (a kit): they point to the hosted site files."""
     root = Path(out_dir)
     result = OpenBadgesResult()

@@ -77,7 +77,7 @@ def openbadges(ctx: KitContext) -> list[str]:
     from ...products.openbadges.publish import NO_KEY_NOTE, write_laureate_openbadges
 
     result = write_laureate_openbadges(ctx.laureate, ctx.folder / "openbadges", ctx.options.base_url,
-                                     theme=ctx.options.theme, signing_key=ctx.options.signing_key)
+                                       theme=ctx.options.theme, signing_key=ctx.options.signing_key)
     # The missing key is said once per run by the CLI, not once per laureate.
     return [note for note in result.notes if note != NO_KEY_NOTE]
 
