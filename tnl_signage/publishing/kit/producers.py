@@ -82,6 +82,16 @@ def openbadges(ctx: KitContext) -> list[str]:
     return [note for note in result.notes if note != NO_KEY_NOTE]
 
 
+def communication(ctx: KitContext) -> list[str]:
+    """communication/: social images + alt texts, e-mail signature, ready texts (ODT, Markdown), print for
+    local use (bulletin inserts, stickers), the usage guide (one per year and theme, same bytes in each kit)
+    and the LinkedIn fields."""
+    from ...products.local_communication import write_communication
+
+    return write_communication(ctx.laureate, ctx.folder / "communication", base_url=ctx.options.base_url,
+                               theme=ctx.options.theme)
+
+
 def lisezmoi(ctx: KitContext) -> list[str]:
     """LISEZMOI.html: what each file is for and who receives it (French, accessible, no script)."""
     from .readme import write_readme
@@ -90,4 +100,4 @@ def lisezmoi(ctx: KitContext) -> list[str]:
     return []
 
 
-PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, openbadges, lisezmoi)
+PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, openbadges, communication, lisezmoi)

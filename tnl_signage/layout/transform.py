@@ -1,0 +1,54 @@
+"""Scene nodes moved, scaled or mirrored by rewriting their geometry (the scene has no transform node).
+
+Used to place a whole badge inside another page (the usage guide) and to print a window sticker in
+mirror. Symbols stay shared: a mirrored symbol is made once per symbol and kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+
+from ..drawing.scene import Circle, Group, Node, PenCommand, Rect, Symbol, TextSpan, Use
+
+
+def _points(commands: tuple[PenCommand, ...], fx: float, fy: float, sx: float, sy: float) -> tuple[PenCommand, ...]:
+    return tuple((op, tuple((fx + sx * x, fy + sy * y) for x, y in pts)) for op, pts in commands)
+
+
+def scale_node(node: Node, dx: float, dy: float, s: float) -> Node:
+    """`node` mapped by p -> (dx + s * x, dy + s * y), line widths and text spans included."""
+    if isinstance(node, Group):
+        spans = tuple(TextSpan(t.text, t.font_path, t.size * s, dx + s * t.x, dy + s * t.baseline, t.width * s)
+                      for t in node.spans)
+        return dataclasses.replace(node, children=tuple(scale_node(c, dx, dy, s) for c in node.children),
+                                   spans=spans)
+    if isinstance(node, Use):
+        return dataclasses.replace(node, x=dx + s * node.x, y=dy + s * node.y, scale=node.scale * s)
+    if isinstance(node, Rect):
+        return dataclasses.replace(node, x=dx + s * node.x, y=dy + s * node.y, w=node.w * s, h=node.h * s,
+                                   stroke_width=node.stroke_width * s, rx=node.rx * s)
+    if isinstance(node, Circle):
+        return dataclasses.replace(node, cx=dx + s * node.cx, cy=dy + s * node.cy, r=node.r * s,
+                                   stroke_width=node.stroke_width * s)
+    return dataclasses.replace(node, commands=_points(node.commands, dx, dy, s, s),
+                               stroke_width=node.stroke_width * s)
+
+
+@lru_cache(maxsize=256)
+def mirrored_symbol(symbol: Symbol) -> Symbol:
+    """The outline flipped left-right about its own origin (kept, so writers still share it)."""
+    return Symbol(f"{symbol.id}-miroir", _points(symbol.commands, 0, 0, -1, 1), symbol.fill_rule)
+
+
+def mirror(node: Node, width: float) -> Node:
+    """`node` flipped left-right across x = width / 2. Text spans are dropped: mirrored words are not text."""
+    if isinstance(node, Group):
+        return dataclasses.replace(node, children=tuple(mirror(c, width) for c in node.children), spans=())
+    if isinstance(node, Use):
+        return dataclasses.replace(node, symbol=mirrored_symbol(node.symbol), x=width - node.x)
+    if isinstance(node, Rect):
+        return dataclasses.replace(node, x=width - node.x - node.w)
+    if isinstance(node, Circle):
+        return dataclasses.replace(node, cx=width - node.cx)
+    return dataclasses.replace(node, commands=_points(node.commands, width, 0, -1, 1))
