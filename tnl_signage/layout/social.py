@@ -132,8 +132,8 @@ def social_scene(key: str, content: BadgeContent, theme: Theme) -> LayoutResult:
     return LayoutResult(scene, tuple(notes))
 
 
-def edition_scene(year: int, count: int, theme: Theme) -> Scene:
-    """The link preview of a palmarès page: label, year, how many laureates, one copyleft mark."""
+def edition_scene(heading: str, subline: str, theme: Theme) -> Scene:
+    """The link preview of a palmarès page: label, `heading` (« Palmarès 2025 »), `subline`, one copyleft mark."""
     fmt = LINK_PREVIEW
     w, h = fmt.width / PX_PER_MM, fmt.height / PX_PER_MM
     stroke = h * 0.02
@@ -144,22 +144,34 @@ def edition_scene(year: int, count: int, theme: Theme) -> Scene:
     x = 2 * pad + d
     col = Box(x, pad, w - x - pad, d)
     u = col.h
-    laureates = f"{count} collectivité{'s' if count > 1 else ''} distinguée{'s' if count > 1 else ''}"
     nodes: list[Node] = [
         Rect(0, 0, w, h, fill=theme.color("background")),
         Rect(stroke / 2, stroke / 2, w - stroke, h - stroke, stroke=theme.color("frame"), stroke_width=stroke),
         mark,
         place_fixed(theme, theme.word("label"), Box(col.x, col.y + u * 0.05, col.w, u * 0.3), fill=ink, bold=True,
                     max_size=u * 0.15, max_lines=2, align="left"),
-        place_fixed(theme, f"Palmarès {year}", Box(col.x, col.y + u * 0.4, col.w, u * 0.22), fill=accent,
+        place_fixed(theme, heading, Box(col.x, col.y + u * 0.4, col.w, u * 0.22), fill=accent,
                     bold=True, max_size=u * 0.2, align="left"),
-        place_fixed(theme, laureates, Box(col.x, col.y + u * 0.68, col.w, u * 0.11), fill=ink,
+        place_fixed(theme, subline, Box(col.x, col.y + u * 0.68, col.w, u * 0.11), fill=ink,
                     max_size=u * 0.1, align="left"),
         place_fixed(theme, theme.word("website"), Box(col.x, col.y + u * 0.88, col.w, u * 0.08), fill=muted,
                     max_size=u * 0.07, align="left"),
     ]
-    title = f"Palmarès {year} du label {theme.word('label')}"
-    desc = (f"Visuel : palmarès {year} du label {theme.word('label')} décerné par {theme.word('organiser')}, "
-            f"{laureates}. Plus d'informations sur {theme.word('website')}.")
+    title = f"{heading} – label {theme.word('label')}"
+    desc = (f"Visuel : {heading.lower()} du label {theme.word('label')} décerné par {theme.word('organiser')}, "
+            f"{subline}. Plus d'informations sur {theme.word('website')}.")
     return Scene(width=w, height=h, root=Group(tuple(nodes)), title=title, desc=desc,
                  px_size=(fmt.width, fmt.height))
+
+
+def favicon_scene(theme: Theme) -> Scene:
+    """The site's icon: one copyleft mark on the background, drawn from the same symbol as the badges."""
+    size = 8.0
+    return Scene(
+        width=size, height=size,
+        root=Group((Rect(0, 0, size, size, fill=theme.color("background")),
+                    Group((Use(copyleft_symbol(), size / 2, size / 2, size * 0.86 / UNITS),),
+                          fill=theme.color("accent")))),
+        title=f"Label {theme.word('label')}", desc=f"Symbole copyleft du label {theme.word('label')}",
+        px_size=(32, 32),
+    )
