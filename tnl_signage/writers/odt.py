@@ -20,11 +20,27 @@ STRONG = "TnlStrong"
 PLACEHOLDER = "TnlPlaceholder"
 
 
+BODY = "Text_20_body"
+LIST = "List_20_Bullet"
+
+
 @lru_cache(maxsize=1)
+def _template() -> odfdo.Document:
+    """odfdo's empty text document, opened once per process (each text starts from a copy)."""
+    return odfdo.Document("text")
+
+
 def _blank() -> odfdo.Document:
-    """An empty text document with the two character styles the runs use."""
-    doc = odfdo.Document("text")
+    """A fresh copy of the empty document, without its empty first paragraph, with the run styles.
+
+    The template numbers its headings (« 1.1. ») through its outline style: a press release is not a
+    report, so the numbering is switched off.
+    """
+    doc = _template().clone
     doc.body.clear()
+    for level in doc.get_part("styles.xml").get_elements("//text:outline-level-style"):
+        for attribute in ("style:num-format", "style:num-suffix", "loext:num-list-format"):
+            level.set_attribute(attribute, "")
     doc.insert_style(odfdo.Style("text", name=STRONG, bold=True), automatic=True)
     doc.insert_style(odfdo.Style("text", name=PLACEHOLDER, bold=True, background_color="#ffe680"),
                      automatic=True)
@@ -54,19 +70,19 @@ def _stable_zip(data: bytes, when: datetime) -> bytes:
 
 def odt_bytes(document: Document, *, when: datetime, language: str = "fr-FR") -> bytes:
     """The document as ODT bytes; `when` is its creation date (metadata and zip entries)."""
-    doc = _blank().clone
+    doc = _blank()
     body = doc.body
     for block in document.blocks:
         if isinstance(block, Heading):
-            body.append(odfdo.Header(block.level, block.text))
+            body.append(odfdo.Header(block.level, block.text, style=f"Heading_20_{block.level}"))
         elif isinstance(block, Paragraph):
-            paragraph = odfdo.Paragraph("")
+            paragraph = odfdo.Paragraph("", style=BODY)
             _fill(paragraph, block.runs)
             body.append(paragraph)
         elif isinstance(block, Bullets):
             items = []
             for runs in block.items:
-                paragraph = odfdo.Paragraph("")
+                paragraph = odfdo.Paragraph("", style=BODY)
                 _fill(paragraph, runs)
                 item = odfdo.ListItem()
                 item.append(paragraph)
