@@ -58,7 +58,8 @@ def press_release(lau: Laureate, theme: Theme, page: str) -> Document:
     label, organiser = theme.word("label"), theme.word("organiser")
     ceremony = ceremony_of(lau.year)
     headline = f"{lau.display_name} obtient le label {label} {lau.year} : {_award(lau)}"
-    facts = [f"{lau.display_name} a obtenu le label « {label} » {lau.year}, au niveau ", Run(_award(lau), strong=True)]
+    facts: list[str | Run] = [f"{lau.display_name} a obtenu le label « {label} » {lau.year}, au niveau ",
+                              Run(_award(lau), strong=True)]
     facts.append(f", et {_mentions(lau)}." if lau.mentions else ".")
     blocks: list[Heading | Paragraph | Bullets] = [
         Heading(1, "Communiqué de presse"),

@@ -38,7 +38,7 @@ def _blank() -> odfdo.Document:
     """
     doc = _template().clone
     doc.body.clear()
-    for level in doc.get_part("styles.xml").get_elements("//text:outline-level-style"):
+    for level in doc.styles.get_elements("//text:outline-level-style"):
         for attribute in ("style:num-format", "style:num-suffix", "loext:num-list-format"):
             level.set_attribute(attribute, "")
     doc.insert_style(odfdo.Style("text", name=STRONG, bold=True), automatic=True)

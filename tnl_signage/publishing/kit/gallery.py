@@ -8,7 +8,6 @@ certificate's first page is drawn here, small, by the cairo PNG writer (a few ms
 
 from __future__ import annotations
 
-
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path

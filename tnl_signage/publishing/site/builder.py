@@ -27,8 +27,8 @@ from ...layout.badges import VARIANTS
 from ...products.auto_badge import write_auto_badges
 from ...products.badges import THEMES, laureate_badge, write_laureate_badges
 from ...products.local_communication import laureate_linkedin
-from ...products.social import social_png, social_result
 from ...products.snippets import alt_text, snippets
+from ...products.social import social_png, social_result
 from ...templating import render
 from ..urls import (
     badge_name,
