@@ -52,3 +52,18 @@ def mirror(node: Node, width: float) -> Node:
     if isinstance(node, Circle):
         return dataclasses.replace(node, cx=width - node.cx)
     return dataclasses.replace(node, commands=_points(node.commands, width, 0, -1, 1))
+
+
+def greeked(node: Node, min_em: float) -> Node:
+    """`node` with every line of text smaller than `min_em` mm per em drawn as a thin bar (« greeking »).
+
+    For thumbnails: at a few pixels per millimetre such a line is a grey smudge anyway, and one bar costs
+    a rectangle where the line cost one outline per glyph.
+    """
+    if not isinstance(node, Group):
+        return node
+    if node.spans and all(span.size < min_em for span in node.spans) and node.fill is not None:
+        bars = tuple(Rect(span.x, span.baseline - span.size * 0.4, span.width, span.size * 0.22, fill=node.fill)
+                     for span in node.spans)
+        return Group(bars, id=node.id, role=node.role)
+    return dataclasses.replace(node, children=tuple(greeked(c, min_em) for c in node.children))

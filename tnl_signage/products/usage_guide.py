@@ -17,7 +17,7 @@ def guide_name(year: int) -> str:
     return f"guide-d-usage-{year}.pdf"
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=64)  # one per theme and year: a palmarès spans ten years or so
 def guide_bytes(theme: str, year: int) -> bytes:
     """The guide for `year`, its figure showing the year's highest distinction."""
     scale = load_scales().official_scale(year)

@@ -2,8 +2,8 @@
 
 Before sending forty kits, the team looks at each one at a glance: its seal, road-panel proof,
 certificate first page and link-preview image, its warnings, links to its folder and zip. Static HTML,
-no script, relative links: it opens from disk. The thumbnails are the kit's own PNGs; only the
-certificate's first page is drawn here, small, by the cairo PNG writer (a few ms, once per kit made).
+no script, relative links: it opens from disk. The thumbnails are the kit's own PNGs (the certificate's
+preview is drawn in the worker that made the kit, so the end of a batch only writes HTML).
 """
 
 from __future__ import annotations
@@ -19,16 +19,14 @@ from ...atomic import write_atomic
 from ...domain.model import Laureate
 from ...domain.slug import fold
 from ...domain.theme import load_theme
-from ...layout.certificate import certificate_scene
 from ...products.badges import laureate_badge
+from ...products.certificate_preview import certificate_preview, preview_name
 from ...templating import render
-from ...writers import render as render_file
 from .builder import KitOptions, KitOutcome
 
 THUMBS = "apercus"
 GENERATOR = '<meta name="generator" content="tnl-signage (galerie)">'
 
-CERT_THUMB_PX = 240
 
 
 @dataclass(frozen=True)
@@ -73,14 +71,17 @@ def _first(year_dir: Path, folder: Path, pattern: str) -> str | None:
     return found[0].relative_to(year_dir).as_posix() if found else None
 
 
-def _certificate_thumb(year_dir: Path, lau: Laureate, options: KitOptions, remake: bool) -> str:
-    """`apercus/attestation-{slug}.png`: the certificate's page drawn small from its scene."""
+def _certificate_thumb(year_dir: Path, lau: Laureate, options: KitOptions) -> str:
+    """The kit's own certificate preview; for a kit made before it had one, drawn here from the scene
+    into `apercus/` (beside the kits, never inside one)."""
+    own = f"{lau.slug}/attestation/{preview_name(lau)}"
+    if (year_dir / own).is_file():
+        return own
     rel = f"{THUMBS}/attestation-{lau.slug}.png"
     target = year_dir / rel
-    if remake or not target.is_file():
+    if not target.is_file():
         target.parent.mkdir(exist_ok=True)
-        scene = certificate_scene(lau, load_theme(options.theme), base_url=options.base_url).scene
-        write_atomic(target, render_file(scene, "png", size=CERT_THUMB_PX))
+        write_atomic(target, certificate_preview(lau, options.theme, options.base_url))
     return rel
 
 
@@ -106,7 +107,7 @@ def _card(year_dir: Path, outcome: KitOutcome, options: KitOptions) -> Card:
     proof = _first(year_dir, folder / "impression", "panneau-*-bat.png")
     if proof:
         thumbs.append(_thumb(year_dir, proof, f"Épreuve du panneau d'entrée, {name}"))
-    thumbs.append(_thumb(year_dir, _certificate_thumb(year_dir, lau, options, outcome.status == "fait"),
+    thumbs.append(_thumb(year_dir, _certificate_thumb(year_dir, lau, options),
                          f"Attestation, première page, {name}"))
     social = _first(year_dir, folder / "communication" / "reseaux-sociaux", "visuel-lien-1200x630-*.png")
     if social:

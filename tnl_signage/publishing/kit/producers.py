@@ -72,6 +72,14 @@ def certificate(ctx: KitContext) -> list[str]:
     return list(write_certificate(ctx.laureate, target, ctx.options.theme, base_url=ctx.options.base_url))
 
 
+def certificate_preview(ctx: KitContext) -> list[str]:
+    """A 240 px picture of the certificate page beside it, for LISEZMOI and the review gallery."""
+    from ...products.certificate_preview import write_certificate_preview
+
+    write_certificate_preview(ctx.laureate, ctx.folder / "attestation", ctx.options.theme, ctx.options.base_url)
+    return []
+
+
 def openbadges(ctx: KitContext) -> list[str]:
     """Open Badges 2.0 (always) and 3.0 (signed, when the organiser's key is given)."""
     from ...products.openbadges.publish import NO_KEY_NOTE, openbadges_for_laureate
@@ -100,4 +108,5 @@ def lisezmoi(ctx: KitContext) -> list[str]:
     return []
 
 
-PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, openbadges, communication, lisezmoi)
+PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, certificate_preview, openbadges, communication,
+                                   lisezmoi)

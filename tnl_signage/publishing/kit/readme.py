@@ -36,6 +36,8 @@ FILE_ROLES: tuple[tuple[str, str, str], ...] = (
     ("impression/*-decoupe.svg", "Fichier vectoriel en millimètres avec tracé de découpe", "enseigniste (vinyle)"),
     ("impression/*-bat.png", "Bon à tirer : épreuve à faire valider par la collectivité",
      "élus, service communication"),
+    ("attestation/apercu-*.png", "Aperçu de l'attestation (image), pour la montrer sans ouvrir le PDF",
+     "communication"),
     ("attestation/*.pdf", "Attestation de labellisation PDF/A (archivable)", "archives, secrétariat"),
     ("openbadges/*", "Open Badges vérifiables (plateformes de badges)", "webmestre, service numérique"),
     ("communication/reseaux-sociaux/visuel-lien-*.png",
