@@ -23,6 +23,7 @@ from tnl_signage.layout.social import SOCIAL_FORMATS
 from tnl_signage.layout.usage_guide import variant_rules
 from tnl_signage.products.badges import badge_content
 from tnl_signage.products.local_communication import laureate_linkedin
+from tnl_signage.products.social import social_png, social_result
 from tnl_signage.products.texts import QUOTE
 from tnl_signage.publishing.kit.batch import make_kits
 from tnl_signage.publishing.kit.builder import KitOptions
@@ -88,6 +89,18 @@ def test_social_image_shows_the_accent_and_ink_of_the_theme(kits: tuple[Path, li
         found = {rgb for _, rgb in image.getcolors(1 << 20) or []}
     for key in ("ink", "background", "frame"):
         assert light.color(key).rgb in found, key
+
+
+def test_shared_layer_and_own_band_make_the_same_pixels_as_the_whole_scene(
+        kits: tuple[Path, list[Laureate]]) -> None:
+    """The kit's images are composed (shared pixels + the laureate's band): they must equal the scene drawn whole."""
+    _out, laureates = kits
+    for lau in (laureates[0], laureates[2]):
+        for fmt in SOCIAL_FORMATS:
+            composed = Image.open(io.BytesIO(social_png(lau, fmt.key))).convert("RGB")
+            scene = social_result(lau, fmt.key).scene
+            whole = proof_image(scene, size=max(fmt.width, fmt.height))
+            assert differing_fraction(composed, whole, threshold=2) == 0.0, (lau.slug, fmt.key)
 
 
 # --- 2. Link previews and favicon on the site -----------------------------------------------------------------------

@@ -35,31 +35,42 @@ def _cut(commands: list[PenCommand]) -> Group:
 
 def _words(theme: Theme, c: BadgeContent, col: Box, *, align: str, family: str,
            name_lines: int) -> tuple[list[Node], list[str]]:
-    """Label, year, distinction and name stacked in `col` (shares of its height)."""
+    """Label, year, distinction, then the name and mentions when there are some, stacked in `col`."""
     ink, accent, muted = theme.color("ink"), theme.color("accent"), theme.color("muted")
-    u = col.h
-    mention_h = 0.1 if c.mentions else 0.0
+    rows: list[tuple[str, float]] = [("label", 0.16), ("year", 0.22), ("words", 0.16)]
+    if c.name:
+        rows.append(("name", 0.26))
+    if c.mentions:
+        rows.append(("mentions", 0.1))
+    rows.append(("site", 0.09))
+    gap = col.h * 0.025
+    room = col.h - gap * (len(rows) - 1)
+    total = sum(w for _, w in rows)
+    box: dict[str, Box] = {}
+    y = col.y
+    for key, weight in rows:
+        box[key] = Box(col.x, y, col.w, room * weight / total)
+        y += box[key].h + gap
     nodes: list[Node] = [
-        place_fixed(theme, theme.word("label"), Box(col.x, col.y, col.w, u * 0.16), fill=ink, bold=True,
-                    max_size=u * 0.15, align=align),
-        place_fixed(theme, str(c.year), Box(col.x, col.y + u * 0.18, col.w, u * 0.2), fill=accent, bold=True,
-                    max_size=u * 0.2, align=align),
-        place_fixed(theme, c.distinction.words, Box(col.x, col.y + u * 0.4, col.w, u * 0.15), fill=ink,
-                    bold=True, max_size=u * 0.15, align=align),
+        place_fixed(theme, theme.word("label"), box["label"], fill=ink, bold=True, max_size=box["label"].h,
+                    align=align),
+        place_fixed(theme, str(c.year), box["year"], fill=accent, bold=True, max_size=box["year"].h * 1.2,
+                    align=align),
+        place_fixed(theme, c.distinction.words, box["words"], fill=ink, bold=True, max_size=box["words"].h,
+                    align=align),
     ]
     notes: list[str] = []
     if c.name:
-        name_box = Box(col.x, col.y + u * 0.58, col.w, u * (0.3 - mention_h))
-        group, notes = place_name(theme, c.name, c.short_name, name_box, family=family, fill=ink,
-                                  max_size=u * 0.13, max_lines=name_lines, align=align)
+        group, notes = place_name(theme, c.name, c.short_name, box["name"], family=family, fill=ink,
+                                  max_size=box["words"].h, max_lines=name_lines, align=align)
         nodes.append(group)
     if c.mentions:
         label = "Mention spéciale" if len(c.mentions) == 1 else "Mentions spéciales"
-        nodes.append(place_fixed(theme, f"{label} : " + " · ".join(m.name for m in c.mentions),
-                                 Box(col.x, col.y + u * 0.79, col.w, u * 0.09), fill=muted, bold=True,
-                                 max_size=u * 0.05, max_lines=2, align=align))
-    nodes.append(place_fixed(theme, theme.word("website"), Box(col.x, col.y + u * 0.9, col.w, u * 0.1),
-                             fill=muted, max_size=u * 0.08, align=align))
+        nodes.append(place_fixed(theme, f"{label} : " + " · ".join(m.name for m in c.mentions), box["mentions"],
+                                 fill=muted, bold=True, max_size=box["mentions"].h * 0.6, max_lines=2,
+                                 align=align))
+    nodes.append(place_fixed(theme, theme.word("website"), box["site"], fill=muted, max_size=box["site"].h,
+                             align=align))
     return nodes, notes
 
 
@@ -103,6 +114,14 @@ def _round(theme: Theme, c: BadgeContent, fmt: PrintFormat) -> tuple[list[Node],
     nodes.append(place_fixed(theme, c.distinction.words, Box(box.x, box.y + u * 0.63, box.w, u * 0.11),
                              fill=ink, bold=True, max_size=u * 0.11))
     notes: list[str] = []
+    under = Box(box.x, box.y + u * 0.77, box.w, u * 0.2)
+    if c.mentions and not c.name:
+        label = "Mention spéciale" if len(c.mentions) == 1 else "Mentions spéciales"
+        nodes.append(place_fixed(theme, f"{label} : " + " · ".join(m.name for m in c.mentions), under,
+                                 fill=theme.color("muted"), bold=True, max_size=u * 0.06, max_lines=2))
+    elif not c.name:
+        nodes.append(place_fixed(theme, theme.word("website"), under, fill=theme.color("muted"),
+                                 max_size=u * 0.065))
     if c.name:
         group, notes = place_name(theme, c.name, c.short_name, Box(box.x, box.y + u * 0.77, box.w, u * 0.2),
                                   family="sticker", fill=ink, max_size=u * 0.09, max_lines=2)
