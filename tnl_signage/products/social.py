@@ -51,7 +51,7 @@ def _pixels(scene: Scene) -> numpy.ndarray:
     return numpy.ascontiguousarray(rows[:, :w, 2::-1])
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)  # four images x four distinctions of an edition: at most ~50 MB of pixels
 def _shared_pixels(key: str, distinction: object, year: int, theme: Theme) -> numpy.ndarray:
     """The shared layer of a distinction and year, drawn once per process (read-only)."""
     content = BadgeContent(distinction=distinction, year=year)  # type: ignore[arg-type]
