@@ -1,4 +1,5 @@
-"""Scene nodes moved, scaled or mirrored by rewriting their geometry (the scene has no transform node).
+"""Scene nodes moved, scaled, mirrored, stretched or recoloured by rewriting them (the scene has no transform
+node).
 
 Used to place a whole badge inside another page (the usage guide) and to print a window sticker in
 mirror. Symbols stay shared: a mirrored symbol is made once per symbol and kept.
@@ -9,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 
-from ..drawing.scene import Circle, Group, Node, PenCommand, Rect, Symbol, TextSpan, Use
+from ..domain.colors import Color
+from ..drawing.scene import Circle, Group, Node, Path, PenCommand, Rect, Symbol, TextSpan, Use
 
 
 def _points(commands: tuple[PenCommand, ...], fx: float, fy: float, sx: float, sy: float) -> tuple[PenCommand, ...]:
@@ -67,3 +69,39 @@ def greeked(node: Node, min_em: float) -> Node:
                      for span in node.spans)
         return Group(bars, id=node.id, role=node.role)
     return dataclasses.replace(node, children=tuple(greeked(c, min_em) for c in node.children))
+
+
+def stretched(node: Node, dx: float, dy: float, sx: float, sy: float, inherited: Color | None = None) -> Node:
+    """`node` mapped by p -> (dx + sx * x, dy + sy * y): a deformation, to show what must not be done.
+
+    Outlines become free paths (a symbol cannot be placed with two scales); text spans are dropped.
+    """
+    if isinstance(node, Group):
+        fill = node.fill or inherited
+        return dataclasses.replace(node, fill=fill, spans=(),
+                                   children=tuple(stretched(c, dx, dy, sx, sy, fill) for c in node.children))
+    if isinstance(node, Use):
+        commands = tuple((op, tuple((dx + sx * (node.x + node.scale * u), dy + sy * (node.y + node.scale * v))
+                                    for u, v in pts)) for op, pts in node.symbol.commands)
+        return Path(commands, fill=node.fill or inherited, fill_rule=node.symbol.fill_rule)
+    if isinstance(node, Rect):
+        return dataclasses.replace(node, x=dx + sx * node.x, y=dy + sy * node.y, w=node.w * sx, h=node.h * sy,
+                                   stroke_width=node.stroke_width * min(sx, sy), rx=node.rx * min(sx, sy))
+    if isinstance(node, Circle):
+        return dataclasses.replace(node, cx=dx + sx * node.cx, cy=dy + sy * node.cy, r=node.r * min(sx, sy),
+                                   stroke_width=node.stroke_width * min(sx, sy))
+    return dataclasses.replace(node, commands=_points(node.commands, dx, dy, sx, sy),
+                               stroke_width=node.stroke_width * min(sx, sy))
+
+
+def recoloured(node: Node, colours: dict[str, Color]) -> Node:
+    """`node` with each colour named in `colours` replaced (by its `Color.name`)."""
+    def swap(color: Color | None) -> Color | None:
+        return colours.get(color.name, color) if color is not None else None
+
+    if isinstance(node, Group):
+        return dataclasses.replace(node, fill=swap(node.fill),
+                                   children=tuple(recoloured(c, colours) for c in node.children))
+    if isinstance(node, Use):
+        return dataclasses.replace(node, fill=swap(node.fill))
+    return dataclasses.replace(node, fill=swap(node.fill), stroke=swap(node.stroke))

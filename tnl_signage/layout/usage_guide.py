@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from ..domain.colors import Color
 from ..domain.scales import Distinction
 from ..domain.theme import Theme
 from ..drawing.scene import Group, Node, Rect, Scene
@@ -19,7 +20,7 @@ from ..drawing.text import get_face
 from ..drawing.text.fitting import measure_line
 from .badges import PX_PER_MM, VARIANTS, BadgeContent, badge_scene
 from .common import Box, place_fixed
-from .transform import scale_node
+from .transform import recoloured, scale_node, stretched
 
 A4 = (210.0, 297.0)
 MARGIN = 18.0
@@ -34,6 +35,7 @@ USES = {
     "button": "barre de badges 88 × 31 d'un site, à côté d'autres labels",
     "mark": "quand le nom est déjà écrit à côté : réseaux sociaux, diaporama, objets",
 }
+OFF_BRAND = Color("hors-charte", (196, 40, 122), (0, 90, 15, 10))  # what a careless recolouring looks like
 NAMES = {"seal": "Sceau", "banner": "Bandeau", "button": "Bouton 88 × 31", "mark": "Marques"}
 DONTS = (
     "Ne changez pas les couleurs : le niveau se lit aussi à la forme et aux mots, mais la charte reste la même.",
@@ -174,6 +176,7 @@ def guide_scene(theme: Theme, distinction: Distinction, year: int) -> Scene:
     for rule in DONTS:
         page.text(f"– {rule}", 3.4, indent=4.0, after=0.8)
     page.y += 3.0
+    page.y = _donts_figure(page, theme, fig) + 4.0
     page.text(f"Label {label} décerné par {theme.word('organiser')} · {theme.word('website')}", 3.0,
               color="muted")
     title = f"Guide d'usage du label {label} {year}"
@@ -185,6 +188,34 @@ def guide_scene(theme: Theme, distinction: Distinction, year: int) -> Scene:
               "keywords": f"{label}, {year}, guide d'usage", "date": date(year, 1, 1).isoformat(),
               "lang": "fr-FR"},
     )
+
+
+def _donts_figure(page: _Page, theme: Theme, seal: Scene) -> float:
+    """The seal as it must be, then stretched, recoloured and cropped, each with its caption; returns the
+    bottom of the row."""
+    size, gap = 28.0, 12.0
+    scale = size / seal.width
+    captions = ("Oui : tel quel", "Non : déformé", "Non : recoloré", "Non : recadré")
+    y = page.y
+    for i, caption in enumerate(captions):
+        x = page.x + i * (size + gap)
+        if i == 1:
+            body: Node = Group(tuple(stretched(n, x - size * 0.12, y + size * 0.12, scale * 1.25, scale * 0.76)
+                                     for n in seal.root.children))
+        elif i == 2:
+            wrong = {key: OFF_BRAND for key in ("accent", "frame", "ink", "metal_or", "metal_argent",
+                                                 "metal_bronze", "metal_badge")}
+            body = recoloured(_placed(seal, x, y, scale), wrong)
+        else:
+            body = _placed(seal, x, y, scale)
+        page.nodes.append(body)
+        if i == 3:  # a crop: the right third and the bottom quarter cut away
+            bg = theme.color("background")
+            page.nodes.append(Rect(x + size * 0.64, y - 1, size * 0.4, size + 2, fill=bg))
+            page.nodes.append(Rect(x - 1, y + size * 0.74, size + 2, size * 0.3, fill=bg))
+        page.nodes.append(place_fixed(theme, caption, Box(x - gap / 2, y + size + 2.0, size + gap, 4.0),
+                                      fill=theme.color("ink"), bold=i == 0, max_size=3.2))
+    return y + size + 6.0
 
 
 def _placed(scene: Scene, x: float, y: float, scale: float) -> Group:
