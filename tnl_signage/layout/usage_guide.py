@@ -205,7 +205,8 @@ def _donts_figure(page: _Page, theme: Theme, seal: Scene) -> float:
         elif i == 2:
             wrong = {key: OFF_BRAND for key in ("accent", "frame", "ink", "metal_or", "metal_argent",
                                                  "metal_bronze", "metal_badge")}
-            body = recoloured(_placed(seal, x, y, scale), wrong)
+            # As free paths: the PDF writers keep one form per outline, drawn in the colour of its first use.
+            body = recoloured(Group(tuple(stretched(n, x, y, scale, scale) for n in seal.root.children)), wrong)
         else:
             body = _placed(seal, x, y, scale)
         page.nodes.append(body)
