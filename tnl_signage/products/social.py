@@ -2,13 +2,13 @@
 
 Same scenes for the kit (`communication/`) and the site's link preview, so both show the same picture.
 Four images are four million pixels per kit: the part every laureate of a distinction and year shares
-is drawn once per process and kept as pixels; each laureate only draws its own band (name, mentions)
-and the image is compressed. Opaque RGB throughout (no alpha to convert or compress).
+is drawn once per process and kept as pixels, its rows above and below the laureates' band compressed once
+too; each laureate only draws its own band (name, mentions) and compresses the band's rows. Opaque RGB
+throughout (no alpha to convert or compress).
 """
 
 from __future__ import annotations
 
-import io
 import math
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +23,7 @@ from ..layout.badges import PX_PER_MM, BadgeContent, LayoutResult
 from ..layout.social import SOCIAL_FORMATS, SocialLayers, social_layers, social_scene
 from ..layout.transform import scale_node
 from ..writers.cairo_draw import draw_scene
-from ..writers.png import encode_pixels
+from ..writers.png import DeflatedRows, deflate_rows, png_from_rows
 from .badges import badge_content
 
 
@@ -44,11 +44,14 @@ def social_result(laureate: Laureate, key: str, theme: Theme | str = "light") ->
 
 def _pixels(scene: Scene) -> numpy.ndarray:
     """The scene's opaque RGB pixels at its natural size: cairo's BGRX rows, copied as RGB (the copy
-    outlives the surface)."""
+    outlives the surface). One channel at a time: four times faster than copying a reversed-channel view."""
     w, h = scene.px_size or (1, 1)
     surface = draw_scene(scene, w, h, opaque=True)
     rows = numpy.frombuffer(surface.get_data(), numpy.uint8).reshape(h, surface.get_stride() // 4, 4)
-    return numpy.ascontiguousarray(rows[:, :w, 2::-1])
+    pixels = numpy.empty((h, w, 3), numpy.uint8)
+    for rgb, bgrx in ((0, 2), (1, 1), (2, 0)):
+        pixels[:, :, rgb] = rows[:, :w, bgrx]
+    return pixels
 
 
 # Four images x (year, distinction): an edition has 4 to 7 pairs, a multi-year palmarès a dozen. At most
@@ -75,16 +78,31 @@ def _own_band(layers: SocialLayers, theme: Theme) -> tuple[int, int, numpy.ndarr
     return x0, y0, _pixels(band)
 
 
+@lru_cache(maxsize=48)
+def _shared_rows(key: str, distinction: object, year: int, theme: Theme, y0: int,
+                 y1: int) -> tuple[DeflatedRows, DeflatedRows]:
+    """The shared layer's rows above `y0` and from `y1` on, compressed once per process (three quarters of
+    the pixels: compressing them was most of an image's cost)."""
+    pixels = _shared_pixels(key, distinction, year, theme)
+    return deflate_rows(pixels[:y0], last=False), deflate_rows(pixels[y1:], last=True)
+
+
 def social_png(laureate: Laureate, key: str, theme: Theme | str = "light") -> bytes:
     """The image's PNG bytes: the shared layer's pixels with the laureate's band drawn over them."""
     chosen = _theme(theme)
-    layers = social_layers(key, badge_content(laureate), chosen)
-    pixels = _shared_pixels(key, laureate.distinction, laureate.year, chosen).copy()
+    return _png(laureate, key, chosen, social_layers(key, badge_content(laureate), chosen))
+
+
+def _png(laureate: Laureate, key: str, chosen: Theme, layers: SocialLayers) -> bytes:
+    """Only the band's rows are compressed here, between the shared rows' pieces."""
+    shared = _shared_pixels(key, laureate.distinction, laureate.year, chosen)
     x0, y0, band = _own_band(layers, chosen)
-    pixels[y0:y0 + band.shape[0], x0:x0 + band.shape[1]] = band
-    out = io.BytesIO()
-    encode_pixels(pixels, out)
-    return out.getvalue()
+    y1 = y0 + band.shape[0]
+    rows = shared[y0:y1].copy()
+    rows[:, x0:x0 + band.shape[1]] = band
+    above, below = _shared_rows(key, laureate.distinction, laureate.year, chosen, y0, y1)
+    height, width, channels = shared.shape
+    return png_from_rows(width, height, channels, [above, deflate_rows(rows, last=False), below])
 
 
 def write_social_images(laureate: Laureate, folder: Path, theme: Theme | str = "light") -> tuple[list[Path], list[str]]:
@@ -96,7 +114,7 @@ def write_social_images(laureate: Laureate, folder: Path, theme: Theme | str = "
     for fmt in SOCIAL_FORMATS:
         layers = social_layers(fmt.key, badge_content(laureate), chosen)
         notes.extend(n for n in layers.notes if n not in notes)
-        files.append(write_atomic(folder / social_name(laureate, fmt.key), social_png(laureate, fmt.key, chosen)))
+        files.append(write_atomic(folder / social_name(laureate, fmt.key), _png(laureate, fmt.key, chosen, layers)))
         alt = layers.shared.desc + "\n"
         files.append(write_atomic(folder / social_name(laureate, fmt.key, "txt"), alt.encode("utf-8")))
     return files, notes
