@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
-  libcairo2 librsvg2-bin poppler-utils ghostscript qpdf zbar-tools icc-profiles-free argyll \
+  libcairo2 librsvg2-bin poppler-utils ghostscript qpdf zbar-tools icc-profiles-free argyll pngcheck \
   fonts-dejavu-core chromium libreoffice-writer-nogui >/dev/null
 # Node.js (>= 18) for the Open Badges 3.0 verifier: keep the machine's own if it has one
 # (a nodesource Node.js conflicts with Debian's npm package).

@@ -4,6 +4,7 @@ LibreOffice), print for local use (preflight as the signs), usage guide, LinkedI
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 import shutil
@@ -12,6 +13,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import numpy
 import pikepdf
 import pytest
 from PIL import Image, ImageOps
@@ -27,6 +29,7 @@ from tnl_signage.products.social import social_png, social_result
 from tnl_signage.products.texts import QUOTE
 from tnl_signage.publishing.kit.batch import make_kits
 from tnl_signage.publishing.kit.builder import KitOptions
+from tnl_signage.writers.png import rasterize
 from tnl_signage.writers.proof import proof_image
 
 from .conftest import differing_fraction
@@ -101,6 +104,32 @@ def test_shared_layer_and_own_band_make_the_same_pixels_as_the_whole_scene(
             scene = social_result(lau, fmt.key).scene
             whole = proof_image(scene, size=max(fmt.width, fmt.height))
             assert differing_fraction(composed, whole, threshold=2) == 0.0, (lau.slug, fmt.key)
+
+
+def test_laureates_sharing_a_layer_get_exactly_their_whole_scene_in_a_valid_png(
+        kits: tuple[Path, list[Laureate]], tmp_path: Path) -> None:
+    """Two laureates of one distinction and year share the layer's compressed rows: each PNG still decodes
+    (Pillow, pngcheck) to exactly the pixels of its own scene drawn whole, and the kit's files are those bytes."""
+    out, laureates = kits
+    first = laureates[0]  # with a mention
+    second = dataclasses.replace(first, name="Communauté de communes du Val-d'Œuilly-et-Saint-Étienne", mentions=(),
+                                 slug="communaute-de-communes-du-val-d-oeuilly")
+    for fmt in SOCIAL_FORMATS:
+        pngs = [social_png(lau, fmt.key) for lau in (first, second)]
+        assert pngs[0] != pngs[1]
+        for lau, data in zip((first, second), pngs, strict=True):
+            with Image.open(io.BytesIO(data)) as image:
+                got = numpy.asarray(image)
+            whole = numpy.asarray(rasterize(social_result(lau, fmt.key).scene).convert("RGB"))
+            assert got.shape == whole.shape and numpy.array_equal(got, whole), (lau.slug, fmt.key)
+        kit_png = next((_folder(out, first) / "reseaux-sociaux").glob(f"visuel-{fmt.key}-*.png"))
+        assert kit_png.read_bytes() == pngs[0]
+        if shutil.which("pngcheck"):
+            (tmp_path / f"{fmt.key}.png").write_bytes(pngs[1])
+    if shutil.which("pngcheck"):
+        checked = subprocess.run(["pngcheck", *sorted(map(str, tmp_path.glob("*.png"))),
+                                  *map(str, sorted(out.rglob("visuel-*.png")))], capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stdout
 
 
 # --- 2. Link previews and favicon on the site -----------------------------------------------------------------------

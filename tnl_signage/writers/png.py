@@ -92,9 +92,9 @@ def deflate_rows(pixels: numpy.ndarray, *, last: bool) -> DeflatedRows:
     """Rows of an (h, w, 3 or 4) uint8 array, unfiltered, as one piece of an image's stream (`last`: it ends it).
 
     Same compression as `encode_pixels` (no filter, deflate level 1)."""
-    h = pixels.shape[0]
-    raw_rows = numpy.zeros((h, 1 + pixels[0].size), numpy.uint8)
-    raw_rows[:, 1:] = pixels.reshape(h, -1)
+    h, w, channels = pixels.shape
+    raw_rows = numpy.zeros((h, 1 + w * channels), numpy.uint8)
+    raw_rows[:, 1:] = pixels.reshape(h, w * channels)
     raw = raw_rows.data
     deflate = zlib.compressobj(PNG_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
     data = deflate.compress(raw) + deflate.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
