@@ -270,8 +270,31 @@ def test_homonyms_of_different_departements_are_not_duplicates(tmp_path):
         "Saint-Denis;commune;93;badge;2025",
         "Saint-Denis;commune;974;badge;2025",
     )
-    assert pal.problems == ()
-    assert [lau.slug for lau in pal.laureates] == ["saint-denis", "saint-denis-2"]
+    assert pal.errors == ()
+    assert [lau.slug for lau in pal.laureates] == ["saint-denis-93", "saint-denis-974"]
+    assert [p.line for p in pal.warnings] == [2, 3]
+    assert "saint-denis-93" in pal.warnings[0].message and "slug" in pal.warnings[0].message
+
+
+def test_swapping_two_homonyms_keeps_their_slugs_and_certificate_numbers(tmp_path):
+    boe47 = "Ville de Boé;commune;47;47031;or;;2025;;"
+    boe24 = "Ville de Boé;commune;24;;3;;2025;;"
+    one = load_text(tmp_path, HEADER, boe47, boe24, LYON, name="a.csv")
+    two = load_text(tmp_path, HEADER, LYON, boe24, boe47, name="b.csv")
+
+    def identities(pal):
+        return {lau.department: (lau.slug, lau.certificate_number) for lau in pal.laureates}
+
+    assert identities(one) == identities(two)
+    assert identities(one)["47"][0] == "ville-de-boe-47" and identities(one)["24"][0] == "ville-de-boe-24"
+
+
+def test_a_slug_column_pins_the_address_and_is_checked(tmp_path):
+    pal = load_text(tmp_path, "nom;type;departement;niveau;annee;slug",
+                    "Ville de Boé;commune;47;or;2025;boe", "Ville de Boé;commune;24;or;2025;",
+                    "Ville de Lyon;commune;69;or;2025;Pas Un Slug", "Ville de X;commune;69;or;2025;boe")
+    assert [lau.slug for lau in pal.laureates] == ["boe", "ville-de-boe"]
+    assert [(p.line, p.field) for p in pal.errors] == [(4, "slug"), (5, "slug")]
 
 
 def test_same_collectivite_in_several_years_keeps_its_slug(tmp_path):

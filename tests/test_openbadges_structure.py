@@ -17,6 +17,7 @@ from PIL import Image
 from tests.ob_fixtures import BASE_URL, example_laureates, signed_site
 from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.theme import load_theme
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.products.badges import badge_bytes
 from tnl_signage.products.openbadges import openbadges_for_laureate, write_openbadges
 from tnl_signage.products.openbadges.baking import OB2_NAMESPACE, OB3_NAMESPACE, bake_png, unbake_png, unbake_svg
@@ -229,7 +230,7 @@ HOSTILE = 'Ville de "Test" </script><script>alert(1)</script> ]]> & <![CDATA[ \\
 
 
 def test_hostile_name_stays_inert_text(tmp_path):
-    lau = Laureate.create(name=HOSTILE, level="3", year=2021, type="commune", website="https://ville.example.fr")
+    lau = make_laureate(name=HOSTILE, level="3", year=2021, type="commune", website="https://ville.example.fr")
     key = Ed25519PrivateKey.generate()
     result = openbadges_for_laureate(lau, tmp_path, BASE_URL, signing_key=key)
     assert sorted(p.name for p in result.files) == sorted(LAUREATE_FILES)

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from tnl_signage.cli.print_cmds import formats, panel, plaque, poster
-from tnl_signage.domain.model import Laureate
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.products.print_set import build_print_set, write_print_set
 
 from .print_helpers import PT_PER_MM, pdfinfo_boxes
@@ -157,7 +157,7 @@ def test_name_too_long_is_reported(cli: click.Group, tmp_path: Path) -> None:
 # --- The print set (kit builder's entry point) ----------------------------------------------------------------
 
 def test_write_print_set(tmp_path: Path) -> None:
-    laureate = Laureate.create(name="Communauté de communes du Pays de Landerneau-Daoulas", level="argent",
+    laureate = make_laureate(name="Communauté de communes du Pays de Landerneau-Daoulas", level="argent",
                                year=2025, type="intercommunalité", mentions=["mutualisation"])
     paths = write_print_set(laureate, "400x300", tmp_path, "dark")
     stem = "plaque-400x300-2025-communaute-de-communes-du-pays-de-landerneau-daoulas"

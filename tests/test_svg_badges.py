@@ -9,6 +9,7 @@ import pytest
 
 from tnl_signage.domain.model import Laureate
 from tnl_signage.inputs.palmares import load_palmares
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.layout.badges import VARIANTS, BadgeContent, badge_scene
 from tnl_signage.products.badges import laureate_badge
 from tnl_signage.writers import render
@@ -23,7 +24,7 @@ def parse(data: bytes) -> ET.Element:
 
 @pytest.fixture(scope="module")
 def echirolles() -> Laureate:
-    return Laureate.create(name="Ville d'Échirolles", level="5", year=2022, type="commune")
+    return make_laureate(name="Ville d'Échirolles", level="5", year=2022, type="commune")
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

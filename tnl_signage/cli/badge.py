@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..domain.model import Laureate
 from ..domain.scales import load_scales
 from ..domain.theme import load_theme
 from ..inputs.palmares import load_palmares
+from ..inputs.rows import make_laureate
 from ..layout.badges import VARIANTS, BadgeContent, badge_scene
 from ..products.badges import THEMES, badge_content, write_laureate_badges
 from ..writers import save
@@ -36,12 +36,12 @@ def badge(level: str, year: str, name: str | None, short_name: str | None, menti
     """Dessine un badge web (SVG ou PNG)."""
     chosen = load_theme(theme)
     if name:
-        laureate = Laureate.create(name=name, level=level, year=year, type=kind, mentions=mentions,
+        laureate = make_laureate(name=name, level=level, year=year, type=kind, mentions=mentions,
                                    short_name=short_name)
         content = badge_content(laureate)
     else:
         # No laureate: the same checks as a row, with a placeholder name that is not drawn.
-        laureate = Laureate.create(name="collectivité", level=level, year=year, mentions=mentions)
+        laureate = make_laureate(name="collectivité", level=level, year=year, mentions=mentions)
         content = BadgeContent(laureate.distinction, laureate.year, mentions=laureate.mentions)
     result = badge_scene(variant, content, chosen)
     for note in result.notes:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..domain.model import Laureate
 from ..domain.theme import load_theme
 from ..errors import InputError
+from ..inputs.rows import make_laureate
 from ..products.certificates import write_certificate
 from ..writers.signing import load_signer
 from .common import THEME_HELP, run_safely
@@ -57,7 +57,7 @@ def certificate(name: str, level: str, year: str, mentions: tuple[str, ...], kin
     Le PDF est archivable (polices incorporées, texte sélectionnable, profil sRGB) et identique octet
     pour octet d'une exécution à l'autre, sauf s'il est signé (la signature porte son heure).
     """
-    laureate = Laureate.create(name=name, level=level, year=year, type=kind, mentions=mentions,
+    laureate = make_laureate(name=name, level=level, year=year, type=kind, mentions=mentions,
                                department=departement, short_name=short_name)
     signer = None
     if key or cert or pkcs12:

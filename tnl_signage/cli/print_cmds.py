@@ -10,9 +10,9 @@ import click
 
 from ..atomic import write_atomic
 from ..domain.formats import PrintFormat, load_formats
-from ..domain.model import Laureate
 from ..domain.theme import load_theme
 from ..errors import InputError
+from ..inputs.rows import make_laureate
 from ..layout.print_layout import cut_radius
 from ..products.badges import badge_content
 from ..products.print_set import print_result
@@ -54,7 +54,7 @@ def _run(family: str, *, level: str, year: str, name: str, name_short: str | Non
         if target is not None and not target.parent.is_dir():
             raise InputError(f"{target} : le dossier « {target.parent} » n'existe pas")
     fmt: PrintFormat = load_formats().get(fmt_value, family)
-    laureate = Laureate.create(name=name, level=level, year=year, type=kind, mentions=mentions,
+    laureate = make_laureate(name=name, level=level, year=year, type=kind, mentions=mentions,
                                short_name=name_short)
     result = print_result(badge_content(laureate), fmt, load_theme(theme), bleed=bleed,
                           cut_contour=cut_contour, pdfx=pdfx)

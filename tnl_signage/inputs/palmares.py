@@ -9,15 +9,16 @@ import codecs
 import csv
 import json
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..domain.model import ERROR, FIELDS, REQUIRED_FIELDS, WARNING, Laureate, Palmares, Problem, check_row
+from ..domain.model import ERROR, FIELDS, REQUIRED_FIELDS, WARNING, Laureate, Palmares, Problem
 from ..domain.scales import ScaleBook, load_scales
-from ..domain.slug import SlugAllocator, fold
+from ..domain.slug import SlugRequest, assign_slugs, fold, slugify
 from ..errors import InputError
+from .rows import FieldValues, check_row
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 JSON_SUFFIXES = (".json",)
@@ -35,6 +36,7 @@ _ALIASES = {
     "annee": ("année", "year", "édition"),
     "site": ("site", "website", "site web", "site internet", "url"),
     "nom_court": ("nom court", "short name", "nom abrégé"),
+    "slug": ("slug", "adresse"),
 }
 COLUMN_NAMES: dict[str, str] = {fold(alias): name for name, aliases in _ALIASES.items() for alias in aliases}
 
@@ -46,15 +48,27 @@ class _Row:
     laureate: Laureate | None = None
     problems: list[Problem] = field(default_factory=list)
     data: bool = True
+    values: FieldValues | None = None
+
+
+def _identity(values: FieldValues) -> tuple[str, str | None]:
+    return fold(values.name), values.department
 
 
 class _RowChecker:
-    """Checks rows in file order: field checks, then duplicates and slugs, which need the rows seen before."""
+    """Checks rows in file order: field checks, then duplicates and slugs.
 
-    def __init__(self, file: str, line_label: str, today: date | None, book: ScaleBook) -> None:
+    Slugs come from `slugs`, decided beforehand over the whole file (a first pass with `slugs` None), so that
+    they never depend on the order of the rows.
+    """
+
+    def __init__(self, file: str, line_label: str, today: date, book: ScaleBook,
+                 slugs: dict[tuple[Hashable, int], str] | None = None) -> None:
         self.file, self.line_label, self.today, self.book = file, line_label, today, book
-        self.slugs = SlugAllocator()
+        self.slugs = slugs
+        self.requests: list[SlugRequest] = []
         self.seen: dict[tuple[str, int], list[tuple[str | None, int]]] = {}
+        self.pinned: dict[tuple[str, int], int] = {}
 
     def problem(self, line: int | None, field_name: str | None, value: str | None, message: str,
                 severity: str = ERROR) -> Problem:
@@ -74,8 +88,23 @@ class _RowChecker:
                 message = f"doublon : figure déjà en {self.line_label} {first_line} pour {values.year}"
                 row.problems.insert(0, self.problem(line, "nom", values.name, message))
                 return row
+        if values.slug:
+            first_line = self.pinned.setdefault((values.slug, values.year), line)
+            if first_line != line:
+                message = f"ce slug est déjà celui de la {self.line_label} {first_line} pour {values.year}"
+                row.problems.insert(0, self.problem(line, "slug", values.slug, message))
+                return row
         earlier.append((values.department, line))
-        slug = self.slugs.slug_for(values.name, values.year, (key[0], values.department))
+        row.values = values
+        if self.slugs is None:
+            self.requests.append(SlugRequest(values.name, values.year, _identity(values),
+                                             (values.department or "", values.code or ""), values.slug))
+            return row
+        slug = self.slugs[(_identity(values), values.year)]
+        if not values.slug and slug != slugify(values.name):
+            message = (f"plusieurs lauréats de {values.year} ont un nom qui donne la même adresse : celle-ci "
+                       f"devient « {slug} » ; une colonne « slug » peut la fixer")
+            row.problems.append(self.problem(line, "nom", values.name, message, WARNING))
         row.laureate = values.to_laureate(slug, line)
         return row
 
@@ -273,22 +302,30 @@ def _json_rows(path: Path, checker: _RowChecker) -> Iterator[_Row]:
 
 
 def _rows(path: str | Path, today: date | None) -> Iterator[_Row]:
-    """Checked rows of a palmarès file, chosen by its suffix, ending with a warning if there was none."""
+    """Checked rows of a palmarès file, chosen by its suffix, ending with a warning if there was none.
+
+    The file is read twice: once to decide every slug from the whole file, once to yield the rows
+    (memory stays flat: only one slug request per row is kept).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     book = load_scales()
+    today = today or date.today()
+    reader: Callable[[Path, _RowChecker], Iterator[_Row]]
     if suffix in CSV_SUFFIXES:
-        checker = _RowChecker(path.name, "ligne", today, book)
-        rows = _csv_rows(path, checker)
+        label, reader = "ligne", _csv_rows
     elif suffix in JSON_SUFFIXES:
-        checker = _RowChecker(path.name, "entrée", today, book)
-        rows = _json_rows(path, checker)
+        label, reader = "entrée", _json_rows
     else:
         hint = " (enregistrez le tableur en CSV)" if suffix in (".xls", ".xlsx", ".ods") else ""
         raise InputError(f"{path.name} : extension « {suffix or '(aucune)'} » inconnue, le palmarès doit "
                          f"être un fichier .csv ou .json{hint}")
+    first = _RowChecker(path.name, label, today, book)
+    for _row in reader(path, first):
+        pass
+    checker = _RowChecker(path.name, label, today, book, assign_slugs(first.requests))
     quiet = True
-    for row in rows:
+    for row in reader(path, checker):
         quiet = quiet and not row.data and not row.problems
         yield row
     if quiet:
