@@ -58,10 +58,12 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
             for note in outcome.notes:
                 click.echo(f"{outcome.laureate.name} ({outcome.laureate.year}) : {note}", err=True)
     for laureate, message in summary.failures:
-        click.echo(f"{laureate.name} ({laureate.year}) : {message}", err=True)
+        click.echo(f"{laureate.name} ({laureate.year}) : en échec : {message}", err=True)
+    for message in summary.index_failures:
+        click.echo(f"index non écrit : {message}", err=True)
     for problem in sorted(summary.problems, key=lambda p: (not p.is_error, p.line or 0)):
         click.echo(str(problem), err=True)
     click.echo(f"{summary.made} kits faits, {summary.kept} déjà à jour, {len(summary.failures)} en échec, "
                f"{len(summary.errors)} lignes en erreur — {output}")
-    if summary.errors or summary.failures:
+    if summary.errors or summary.failures or summary.index_failures:
         raise SystemExit(1)

@@ -134,12 +134,17 @@ def _load_path(path: Path) -> Theme:
     return parse_theme(read_toml(path), path.name, path.parent)
 
 
-def load_theme(name_or_path: str | Path = "light") -> Theme:
-    """Load a shipped theme by name (light/clair, dark/sombre) or any TOML file by path."""
+def theme_path(name_or_path: str | Path = "light") -> Path:
+    """The TOML file of a shipped theme (by name) or of a theme given by path; InputError if there is none."""
     key = str(name_or_path)
     if key in BUILTIN_THEMES:
-        return _load_path(data_file("themes", f"{BUILTIN_THEMES[key]}.toml"))
+        return data_file("themes", f"{BUILTIN_THEMES[key]}.toml")
     path = Path(key)
     if not path.is_file():
         raise InputError(f"thème introuvable : « {key} » (light, dark ou un fichier .toml)")
-    return _load_path(path.resolve())
+    return path.resolve()
+
+
+def load_theme(name_or_path: str | Path = "light") -> Theme:
+    """Load a shipped theme by name (light/clair, dark/sombre) or any TOML file by path."""
+    return _load_path(theme_path(name_or_path))

@@ -8,13 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
 from ...products.badges import write_laureate_badges
-
-if TYPE_CHECKING:
-    from .builder import KitOptions
+from .options import KitOptions
+from .readme import write_readme
 
 
 @dataclass(frozen=True)
@@ -84,8 +82,6 @@ def openbadges(ctx: KitContext) -> list[str]:
 
 def lisezmoi(ctx: KitContext) -> list[str]:
     """LISEZMOI.html: what each file is for and who receives it (French, accessible, no script)."""
-    from .readme import write_readme
-
     write_readme(ctx.laureate, ctx.folder, ctx.options)
     return []
 

@@ -8,14 +8,11 @@ from __future__ import annotations
 import fnmatch
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
 from ...domain.wording import award_title
 from ...templating import render
-
-if TYPE_CHECKING:
-    from .builder import KitOptions
+from .options import KitOptions
 
 # (pattern, what it is, who receives it) — first match wins.
 FILE_ROLES: tuple[tuple[str, str, str], ...] = (

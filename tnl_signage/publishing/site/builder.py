@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...atomic import ensure_dir, write_atomic
 from ...domain.colors import Color, contrast_ratio
 from ...domain.model import Laureate, LaureateType, Palmares
 from ...domain.scales import Distinction
@@ -109,8 +110,8 @@ class _Output:
 
     def write(self, relative: str, data: bytes | str) -> None:
         path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        ensure_dir(path.parent, self.root)
+        write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
         self.files.append(path)
 
     def note(self, text: str) -> None:
@@ -283,7 +284,7 @@ def _badge_files(job: tuple[Laureate, Path]) -> tuple[list[Path], list[str]]:
 
 def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int) -> None:
     """Badges of every laureate, in `jobs` processes (PNG rasterising dominates the build time)."""
-    work = [(lau, out.root / laureate_path(lau)) for lau in laureates]
+    work = [(lau, ensure_dir(out.root / laureate_path(lau), out.root)) for lau in laureates]
     if jobs > 1 and len(work) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(_badge_files, work, chunksize=4))
