@@ -51,23 +51,27 @@ class KitOptions:
         }
 
 
-def _digest(paths: list[Path]) -> str:
+def _digest(paths: list[Path], root: Path | None = None) -> str:
+    """SHA-256 over the files' bytes (and their paths under `root`, when given)."""
     sha = hashlib.sha256()
     for path in paths:
-        sha.update(path.name.encode("utf-8") + b"\0")
-        sha.update(path.read_bytes())
+        if root is not None:
+            sha.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        sha.update(hashlib.sha256(path.read_bytes()).digest())
     return sha.hexdigest()
 
 
 @lru_cache(maxsize=1)
 def resources_digest() -> str:
     """One SHA-256 over the shipped fonts and data files (formats, scales, themes, ICC profiles…)."""
-    files: list[Path] = []
+    parts = []
     for root in (resource_dir("fonts"), data_file()):
+        files: list[Path] = []
         for top, dirs, names in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             files += [Path(top) / n for n in sorted(names)]
-    return _digest(files)
+        parts.append(_digest(files, root))
+    return hashlib.sha256(" ".join(parts).encode("ascii")).hexdigest()
 
 
 @lru_cache(maxsize=8)
