@@ -535,3 +535,63 @@ def test_any_file_gives_a_palmares_or_one_input_error(content, suffix):
             assert str(exc) and "\n" not in str(exc).strip()
         else:
             assert all(isinstance(p, Problem) for p in pal.problems)
+
+
+def test_one_oversized_field_rejects_its_row_only(tmp_path):
+    huge = "x" * 140_000
+    pal = load_text(tmp_path, "nom;type;niveau;annee;site", f"Ville de Boé;commune;or;2025;https://{huge}.fr",
+                    "Ville de Lyon;commune;3;2021;")
+    assert [lau.name for lau in pal.laureates] == ["Ville de Lyon"]
+    error = only_error(pal)
+    assert (error.line, error.field) == (2, "site") and "trop longue (140011 caractères" in error.message
+    assert len(str(error)) < 300
+
+
+def test_a_file_mixing_utf8_and_windows_1252_names_the_line(tmp_path):
+    path = tmp_path / "palmares.csv"
+    path.write_bytes("nom;type;niveau;annee\nVille de Boé;commune;or;2025\n".encode()
+                     + "Brest;commune;or;2025\nVille d'Échirolles;commune;5;2022\n".encode("cp1252")
+                     + "Ville de Brûlon;commune;3;2021\n".encode())
+    pal = load_palmares(path, today=TODAY)
+    assert [lau.name for lau in pal.laureates] == ["Ville de Boé", "Brest", "Ville de Brûlon"]
+    error = only_error(pal)
+    assert (error.line, error.field) == (4, "nom") and "mélange deux encodages" in error.message
+    assert "<U+DCC9>" in str(error)
+
+
+def test_a_windows_1252_file_is_read_as_such(tmp_path):
+    path = tmp_path / "palmares.csv"
+    path.write_bytes("nom;type;niveau;annee\nVille d'Échirolles;commune;5;2022\n".encode("cp1252"))
+    assert load_palmares(path, today=TODAY).laureates[0].name == "Ville d'Échirolles"
+
+
+def test_a_huge_json_number_is_a_line_error(tmp_path):
+    path = tmp_path / "palmares.json"
+    path.write_text('[{"nom": "Ville de Boé", "type": "commune", "niveau": "or", "annee": ' + "9" * 5000 + '},'
+                    '{"nom": "Ville de Lyon", "type": "commune", "niveau": 3, "annee": 2021.0},'
+                    '{"nom": "Ville de X", "type": "commune", "niveau": 1e999, "annee": 2021}]', encoding="utf-8")
+    pal = load_palmares(path, today=TODAY)
+    assert [lau.name for lau in pal.laureates] == ["Ville de Lyon"]
+    assert [(p.line, p.field) for p in pal.errors] == [(1, "annee"), (3, "niveau")]
+
+
+@pytest.mark.parametrize(("kind", "code", "kept"), [
+    ("département", "38", "38"), ("département", "2a", "2A"), ("département", "971", "971"),
+    ("département", "5", "05"), ("région", "93", "93"), ("région", "04", "04"), ("commune", "35238", "35238"),
+    ("commune", "2A004", "2A004"), ("intercommunalité", "200066389", "200066389"),
+    ("commune", "213 502 388", "213502388"),
+])
+def test_codes_are_checked_by_type(tmp_path, kind, code, kept):
+    pal = load_text(tmp_path, "nom;type;code;niveau;annee", f"Collectivité;{kind};{code};or;2025")
+    assert pal.errors == () and pal.laureates[0].code == kept
+
+
+@pytest.mark.parametrize(("kind", "code", "words"), [
+    ("département", "96", "01 à 95"), ("département", "20", "01 à 95"), ("région", "99", "2 chiffres"),
+    ("région", "38000", "2 chiffres"), ("commune", "38", "INSEE (5 caractères"),
+    ("intercommunalité", "38185", "SIREN"), ("commune", "213502389", "clé"),
+])
+def test_wrong_codes_for_their_type_are_line_errors(tmp_path, kind, code, words):
+    pal = load_text(tmp_path, "nom;type;code;niveau;annee", f"Collectivité;{kind};{code};or;2025")
+    error = only_error(pal)
+    assert error.field == "code" and words in error.message

@@ -24,6 +24,7 @@ CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 JSON_SUFFIXES = (".json",)
 DELIMITERS = ";,\t"
 _CHUNK = 1 << 16
+MAX_FIELD_BYTES = 64 << 20  # beyond this, a cell is not a mistake in a palmarès but a broken file
 
 # Column names accepted for each field (case, accents, spaces and "_" ignored).
 _ALIASES = {
@@ -119,40 +120,41 @@ def _read_error(path: Path, exc: OSError) -> InputError:
     return InputError(f"{path.name} : lecture impossible ({exc.strerror or exc})")
 
 
-def _encoding(path: Path) -> str:
-    """UTF-8 (BOM or not) or UTF-16 with BOM, else Windows-1252; InputError for binary or empty files."""
+def _encoding(path: Path) -> tuple[str, str]:
+    """(encoding, errors) of a CSV file: UTF-8 (BOM or not) or UTF-16 with BOM; Windows-1252 only when no
+    line is UTF-8 with accents. A file mixing both is read as UTF-8 with its other bytes kept apart
+    ("surrogateescape"), so that the rows holding them are refused one by one, each naming its line.
+    InputError for binary or empty files."""
+    utf8_lines = other_lines = 0
+    blank = True
     try:
         with path.open("rb") as stream:
             head = stream.read(4)
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                return "utf-16"
+                return "utf-16", "strict"
             stream.seek(0)
-            decoders = [codecs.getincrementaldecoder(enc)() for enc in ("utf-8-sig", "cp1252")]
-            alive = [True, True]
-            blank = True
-            while chunk := stream.read(_CHUNK):
-                if b"\x00" in chunk:
+            for number, line in enumerate(stream, start=1):
+                if b"\x00" in line:
                     raise InputError(f"{path.name} : ce fichier n'est pas un texte CSV (contenu binaire)")
-                blank = blank and not chunk.replace(codecs.BOM_UTF8, b"").strip()
-                for i, decoder in enumerate(decoders):
-                    alive[i] = alive[i] and _feeds(decoder, chunk)
+                if number == 1:
+                    line = line.removeprefix(codecs.BOM_UTF8)
+                blank = blank and not line.strip()
+                if line.isascii():
+                    continue
+                try:
+                    line.decode("utf-8")
+                    utf8_lines += 1
+                except UnicodeDecodeError:
+                    other_lines += 1
     except OSError as exc:
         raise _read_error(path, exc) from exc
     if blank:
         raise InputError(f"{path.name} : le fichier est vide")
-    for i, encoding in enumerate(("utf-8-sig", "cp1252")):
-        if alive[i] and _feeds(decoders[i], b"", final=True):
-            return encoding
-    raise InputError(f"{path.name} : encodage illisible ; enregistrez le fichier en CSV UTF-8")
-
-
-def _feeds(decoder: codecs.IncrementalDecoder, chunk: bytes, final: bool = False) -> bool:
-    """True if `chunk` decodes."""
-    try:
-        decoder.decode(chunk, final)
-    except UnicodeDecodeError:
-        return False
-    return True
+    if other_lines == 0:
+        return "utf-8-sig", "strict"
+    if utf8_lines == 0:
+        return "cp1252", "strict"
+    return "utf-8-sig", "surrogateescape"
 
 
 def _delimiter(sample: str) -> str:
@@ -192,18 +194,21 @@ def _columns(header: list[str], checker: _RowChecker,
 
 def _csv_rows(path: Path, checker: _RowChecker) -> Iterator[_Row]:
     """Rows of a CSV file, with their physical line numbers (header = line 1)."""
-    encoding = _encoding(path)
+    encoding, errors = _encoding(path)
     try:
-        with path.open(encoding=encoding, newline="") as stream:
+        with path.open(encoding=encoding, errors=errors, newline="") as stream:
             delimiter = _delimiter(stream.read(_CHUNK))
-        with path.open(encoding=encoding, newline="") as stream:
+        with path.open(encoding=encoding, errors=errors, newline="") as stream:
             yield from _records(stream, delimiter, checker)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path.name} : encodage illisible ({exc.reason}) ; enregistrez le fichier en CSV UTF-8") from None
     except OSError as exc:
         raise _read_error(path, exc) from exc
 
 
 def _records(stream: Iterator[str], delimiter: str, checker: _RowChecker) -> Iterator[_Row]:
     """Turn CSV records into checked rows; blank lines are skipped, every cell is trimmed and NFC."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_BYTES))  # a long cell fails its row, not the file
     reader = csv.reader(stream, delimiter=delimiter)
     columns: dict[str, int] | None = None
     previous_end = width = 0
@@ -248,14 +253,25 @@ def _multiline(cell: str) -> bool:
     return "\n" in cell or "\r" in cell
 
 
+class _Number(str):
+    """A JSON number kept as its text: no huge integer conversion, no float rounding; checked like a cell."""
+
+    def cell(self) -> str:
+        """"2025.0" -> "2025"; any other text as written (a year of 5,000 digits is then a line error)."""
+        whole, dot, fraction = self.partition(".")
+        if dot and fraction.strip("0") == "" and whole.lstrip("-").isdigit():
+            return whole
+        return str(self)
+
+
 def _json_cell(value: object, name: str) -> str | None:
     """A JSON value as the text a spreadsheet cell would hold; ValueError for what no cell could hold."""
     if value is None:
         return None
     if isinstance(value, bool | dict) or (isinstance(value, list) and name != "mentions"):
         raise ValueError(json.dumps(value, ensure_ascii=False)[:60])
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, _Number):
+        return value.cell()
     if isinstance(value, list):
         return "|".join(str(_json_cell(item, "")) for item in value)
     return _nfc(str(value))
@@ -272,7 +288,7 @@ def _json_rows(path: Path, checker: _RowChecker) -> Iterator[_Row]:
     if not text.strip():
         raise InputError(f"{path.name} : le fichier est vide")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_Number, parse_float=_Number, parse_constant=_Number)
     except json.JSONDecodeError as exc:
         where = f"{path.name}, ligne {exc.lineno}, colonne {exc.colno}"
         raise InputError(f"{where} : JSON invalide ({exc.msg})") from exc

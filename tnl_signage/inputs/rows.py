@@ -261,7 +261,9 @@ def check_row(raw: Mapping[str, str | None], *, today: date,
     for name, cell in cells.items():
         if len(cell) > MAX_CELL:
             findings.append(Finding(name, cell, f"valeur trop longue ({len(cell)} caractères, au plus {MAX_CELL})"))
-            cells[name] = ""
+        elif any("\udc80" <= ch <= "\udcff" for ch in cell):
+            findings.append(Finding(name, cell, "octets qui ne sont pas de l'UTF-8 alors que d'autres lignes le "
+                                    "sont : le fichier mélange deux encodages ; enregistrez-le en CSV UTF-8"))
     if findings:
         return None, findings
     for name in REQUIRED_FIELDS:
