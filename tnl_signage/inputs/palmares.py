@@ -201,7 +201,7 @@ def _csv_rows(path: Path, checker: _RowChecker) -> Iterator[_Row]:
         with path.open(encoding=encoding, errors=errors, newline="") as stream:
             yield from _records(stream, delimiter, checker)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name} : encodage illisible ({exc.reason}) ; enregistrez le fichier en CSV UTF-8") from None
+        raise InputError(f"{path.name} : encodage illisible ({exc.reason}) ; enregistrez-le en CSV UTF-8") from None
     except OSError as exc:
         raise _read_error(path, exc) from exc
 

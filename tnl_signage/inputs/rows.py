@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from ..domain.model import FIELDS, REQUIRED_FIELDS, WARNING, Finding, Laureate, LaureateType
 from ..domain.scales import Distinction, Mention, ScaleBook, load_scales
 from ..domain.slug import MAX_SLUG_LENGTH, slugify
+from ..domain.text_rules import TextRejected, clean_text
 from ..errors import InputError
 
 T = TypeVar("T")
@@ -26,7 +27,6 @@ MAX_SHORT_NAME = 40
 MAX_MENTIONS = 4
 MAX_CELL = 1000  # longer than any real cell: a whole pasted text, not a name
 
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 DEPARTEMENTS = frozenset(
     [f"{n:02d}" for n in range(1, 96) if n != 20] + ["2A", "2B"] + [str(n) for n in range(971, 977)])
 # Codes INSEE of the régions since 2016 (overseas régions 01-06, then the 13 of mainland France).
@@ -64,20 +64,11 @@ class FieldValues:
 
 
 def _text(value: str, limit: int, what: str) -> str:
-    """A name: no control or bidi characters, spaces collapsed, at most `limit` characters."""
-    for ch in value:
-        if ch in _BIDI_CONTROLS:
-            raise _Bad(f"{what} contient un caractère de contrôle bidirectionnel (U+{ord(ch):04X}), "
-                       "interdit car il peut inverser l'affichage du texte")
-        if unicodedata.category(ch) == "Cc":
-            raise _Bad(f"{what} contient un caractère de contrôle (U+{ord(ch):04X}), interdit")
-    if "\ufffd" in value or any("\ud800" <= ch <= "\udfff" for ch in value):
-        raise _Bad(f"{what} contient « \ufffd » : le fichier a sans doute été enregistré "
-                   "dans un autre encodage")
-    text = " ".join(value.split())
-    if len(text) > limit:
-        raise _Bad(f"{what} dépasse {limit} caractères ({len(text)})")
-    return text
+    """A name: the rules of every drawn text (domain/text_rules.py)."""
+    try:
+        return clean_text(value, limit, what)
+    except TextRejected as exc:
+        raise _Bad(str(exc)) from None
 
 
 def _departement(value: str) -> str:
