@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...atomic import ensure_dir, write_atomic
+from ...atomic import ensure_dir, refuse_secret_inside, write_atomic
 from ...domain.colors import Color, contrast_ratio
 from ...domain.model import Laureate, LaureateType, Palmares
 from ...domain.scales import Distinction
@@ -308,6 +308,7 @@ def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str =
     if not palmares.laureates:
         raise InputError(f"{palmares.source} : aucun lauréat valide, aucun site à générer")
     out_dir = Path(out_dir)
+    refuse_secret_inside(signing_key, out_dir)
     before = {p for p in out_dir.rglob("*") if p.is_file()} if out_dir.is_dir() else set()
     out = _Output(out_dir)
     laureates = sorted(palmares.laureates, key=lambda lau: (lau.year, lau.slug))
