@@ -64,6 +64,21 @@ def place_text(
     return Placed(group, fitted)
 
 
+def place_free(theme: Theme, text: str, box: Box, *, what: str, fill: Color, max_size: float, min_size: float,
+               bold: bool = False, max_lines: int = 1, align: str = "center") -> tuple[Group, list[str]]:
+    """Place a user's free text (signatory, place): shrunk down to `min_size`, below it drawn smaller with a
+    note, like a name that does not fit."""
+    placed = place_text(theme, text, box, fill=fill, bold=bold, max_size=max_size, min_size=min_size,
+                        max_lines=max_lines, align=align)
+    if placed is not None:
+        return placed.group, []
+    placed = place_text(theme, text, box, fill=fill, bold=bold, max_size=max_size, min_size=0.05,
+                        max_lines=max_lines, align=align)
+    used = placed.fitted.size if placed else 0.0
+    note = f"{what} trop long : dessiné à {used:.2f} mm au lieu de {min_size:g} mm minimum"
+    return (placed.group if placed else Group(())), [note]
+
+
 @lru_cache(maxsize=2048)
 def place_fixed(
     theme: Theme,

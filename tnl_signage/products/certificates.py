@@ -14,11 +14,15 @@ from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
 from ..errors import InputError
+from ..inputs.rows import check_text
 from ..layout.certificate import certificate_scene
 from ..writers import render
 from ..writers.signing import sign_pdf
 
 CERTIFICATE_FILENAME = "attestation.pdf"
+# Free text a user types (option, API argument): checked like a name, with a length that still reads.
+FREE_TEXT = {"signatory": (80, "le signataire"), "signatory_role": (120, "la qualité du signataire"),
+             "place": (80, "le lieu"), "date": (40, "la date")}
 
 
 def certificate_bytes(laureate: Laureate, theme: Theme | str = "light", *, kind: str = "pdf",
@@ -31,6 +35,9 @@ def certificate_bytes(laureate: Laureate, theme: Theme | str = "light", *, kind:
     """
     if signer is not None and kind.lower().lstrip(".") != "pdf":
         raise InputError(f"seul un PDF peut être signé, pas un fichier .{kind.lstrip('.')}")
+    for key, (limit, what) in FREE_TEXT.items():
+        if isinstance(layout.get(key), str):
+            layout[key] = check_text(layout[key], limit, what)
     chosen = load_theme(theme) if isinstance(theme, str) else theme
     result = certificate_scene(laureate, chosen, base_url=base_url, **layout)
     data = render(result.scene, kind, **({"size": size} if size else {}))

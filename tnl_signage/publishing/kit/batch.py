@@ -11,7 +11,6 @@ import ctypes
 import fcntl
 import io
 import os
-import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from ...atomic import ensure_dir, refuse_link, refuse_secret_inside, write_atomi
 from ...domain.model import Laureate, Problem
 from ...errors import InputError, TnlError, os_error_text
 from ...inputs.palmares import iter_laureates
+from ...workers import ignore_interrupts, interrupts_held
 from .builder import FAILED, KEPT, MADE, KitOutcome, kit_paths, make_kit
 from .options import KitOptions, run_fingerprint
 
@@ -64,7 +64,7 @@ def _worker_start() -> None:
     per kit, a tenth of its time. Kept in the heap (up to 256 MB), they are reused; the worker's
     memory stays flat at its high-water mark. Elsewhere than glibc, nothing is changed.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (AttributeError, OSError):
@@ -96,7 +96,11 @@ def _bounded(items: Iterator[Laureate], jobs: int, out_dir: Path,
     try:
         pending: dict[Future[KitOutcome | str], Laureate] = {}
         for laureate in items:
-            pending[pool.submit(_one, laureate, str(out_dir), options)] = laureate
+            if pending:
+                pending[pool.submit(_one, laureate, str(out_dir), options)] = laureate
+            else:
+                with interrupts_held():  # the first submit forks the workers
+                    pending[pool.submit(_one, laureate, str(out_dir), options)] = laureate
             if len(pending) >= 2 * jobs:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:

@@ -29,6 +29,7 @@ from ...products.auto_badge import write_auto_badges
 from ...products.badges import THEMES, laureate_badge, write_laureate_badges
 from ...products.snippets import alt_text, snippets
 from ...templating import render
+from ...workers import ignore_interrupts, interrupts_held
 from ..urls import (
     badge_name,
     check_base_url,
@@ -286,8 +287,10 @@ def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int) -> Non
     """Badges of every laureate, in `jobs` processes (PNG rasterising dominates the build time)."""
     work = [(lau, ensure_dir(out.root / laureate_path(lau), out.root)) for lau in laureates]
     if jobs > 1 and len(work) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_badge_files, work, chunksize=4))
+        with ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts) as pool:
+            with interrupts_held():  # the first submit forks the workers
+                mapped = pool.map(_badge_files, work, chunksize=4)
+            results = list(mapped)
     else:
         results = [_badge_files(job) for job in work]
     for (lau, _folder), (files, notes) in zip(work, results, strict=True):
