@@ -245,3 +245,14 @@ def test_a_run_killed_at_each_step_then_rerun_gives_the_uninterrupted_tree(
     assert without_index(tree(out)) == without_index(tree(level5))
     with zipfile.ZipFile(out / "2024" / "ville-de-boe.zip") as archive:
         assert archive.comment.startswith(b"tnl-signage kit ")
+
+
+def test_a_foreign_index_is_kept_and_the_run_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "2024").mkdir(parents=True)
+    (out / "2024" / "index.csv").write_text("mes;colonnes\n1;2\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["kit", str(palmares(tmp_path, BOE)), "-o", str(out), "--quiet", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "index.csv existe et n'est pas un index de kits tnl-signage" in result.stderr
+    assert (out / "2024" / "index.csv").read_text(encoding="utf-8") == "mes;colonnes\n1;2\n"
+    assert manifest_matches(out / "2024" / "ville-de-boe")
