@@ -156,7 +156,7 @@ def test_three_concurrent_runs_one_works_the_others_refuse(level3: Path, tmp_pat
     assert all(r[0] in (0, 1) for r in results) and len(refused) < 3
     assert all("une autre exécution" in r[2] and "Traceback" not in r[2] for r in refused)
     assert manifest_matches(out / "2024" / "ville-de-boe")
-    assert tree(out) == tree(level3)
+    assert without_index(tree(out)) == without_index(tree(level3))  # a later run may say « à jour »
 
 
 @pytest.mark.parametrize("planted", [".index.csv.tmp", ".ville-de-boe.zip.partial", "ville-de-boe.zip",
