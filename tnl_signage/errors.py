@@ -34,12 +34,16 @@ _OS_TEXTS = {
 }
 
 
-def os_error_text(exc: OSError) -> str:
-    """One French line naming the file: « /chemin/fichier : plus de place sur le disque »."""
+def os_reason(exc: OSError) -> str:
+    """The system's reason in French (« permission refusée »), the system's own words if unknown."""
     import errno
 
-    name = errno.errorcode.get(exc.errno or 0, "")
-    text = _OS_TEXTS.get(name) or exc.strerror or str(exc)
+    return _OS_TEXTS.get(errno.errorcode.get(exc.errno or 0, "")) or exc.strerror or str(exc)
+
+
+def os_error_text(exc: OSError) -> str:
+    """One French line naming the file: « /chemin/fichier : plus de place sur le disque »."""
+    text = os_reason(exc)
     files = [str(f) for f in (exc.filename, exc.filename2) if f]
     where = " → ".join(files)
     return f"{where} : {text}" if where else f"erreur système : {text}"

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..domain.model import ERROR, FIELDS, REQUIRED_FIELDS, WARNING, Laureate, Palmares, Problem
 from ..domain.scales import ScaleBook, load_scales
 from ..domain.slug import SlugRequest, assign_slugs, fold, slugify
-from ..errors import InputError
+from ..errors import InputError, os_reason
 from .rows import FieldValues, check_row
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -117,7 +117,7 @@ def _nfc(text: str) -> str:
 
 def _read_error(path: Path, exc: OSError) -> InputError:
     """French message for a file that cannot be opened."""
-    return InputError(f"{path.name} : lecture impossible ({exc.strerror or exc})")
+    return InputError(f"{path.name} : lecture impossible ({os_reason(exc)})")
 
 
 def _encoding(path: Path) -> tuple[str, str]:
