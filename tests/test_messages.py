@@ -29,7 +29,7 @@ def startup() -> float:
     return time.monotonic() - begin
 
 
-@pytest.mark.parametrize("delay", [0.1, 0.6, 1.2, 3.0])
+@pytest.mark.parametrize("delay", [0.1, 1.0, 2.6])
 def test_ctrl_c_at_any_moment_says_interrompu_and_exits_130(tmp_path: Path, startup: float, delay: float) -> None:
     """From the first instant our code runs: during the imports (about a second), the reading, the kits."""
     palmares = tmp_path / "palmares.csv"

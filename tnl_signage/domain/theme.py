@@ -190,7 +190,8 @@ def parse_theme(raw: dict[str, object], source: str, base: Path) -> Theme:
 
 
 @lru_cache(maxsize=16)
-def _load_path(path: Path) -> Theme:
+def _load_path(path: Path, signature: tuple[int, int] = (0, 0)) -> Theme:
+    """Cached per file and per version of it (`signature`: modification time and size)."""
     return parse_theme(read_toml(path), path.name, path.parent)
 
 
@@ -206,5 +207,12 @@ def theme_path(name_or_path: str | Path = "light") -> Path:
 
 
 def load_theme(name_or_path: str | Path = "light") -> Theme:
-    """Load a shipped theme by name (light/clair, dark/sombre) or any TOML file by path."""
-    return _load_path(theme_path(name_or_path))
+    """Load a shipped theme by name (light/clair, dark/sombre) or any TOML file by path (again if it changed)."""
+    path = theme_path(name_or_path)
+    if str(name_or_path) in BUILTIN_THEMES:
+        return _load_path(path)
+    try:
+        info = path.stat()
+    except OSError:
+        return _load_path(path)
+    return _load_path(path, (info.st_mtime_ns, info.st_size))

@@ -23,7 +23,7 @@ from ...errors import InputError, TnlError, os_error_text
 from ...inputs.palmares import iter_laureates
 from ...workers import ignore_interrupts, interrupts_held
 from .builder import FAILED, KEPT, MADE, KitOutcome, kit_paths, make_kit
-from .options import KitOptions, run_fingerprint
+from .options import KitOptions, forget_run_files, run_fingerprint
 
 Progress = Callable[[KitOutcome | None], None]
 LOCK_NAME = ".tnl-signage.lock"
@@ -194,6 +194,7 @@ def make_kits(palmares: str | Path, out_dir: str | Path, *, jobs: int | None = N
     out.mkdir(parents=True, exist_ok=True)
     options = options or KitOptions()
     refuse_secret_inside(options.signing_key, out)
+    forget_run_files()
     run_fingerprint(options)  # theme, key and resources read once, and their errors raised before any kit
     jobs = max(1, jobs or os.cpu_count() or 1)
     summary = BatchSummary()

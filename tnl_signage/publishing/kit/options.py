@@ -104,3 +104,11 @@ def run_fingerprint(options: KitOptions) -> dict[str, object]:
         "version": __version__,
         "ressources": resources_digest(),
     }
+
+
+def forget_run_files() -> None:
+    """At the start of a run: read the theme and key files again (they may have changed since the last run
+    in this process); the shipped fonts and data are read once per process."""
+    theme_digest.cache_clear()
+    key_digest.cache_clear()
+    run_fingerprint.cache_clear()
