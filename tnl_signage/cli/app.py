@@ -27,7 +27,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 )
 
 
-@click.group(cls=FrenchGroup, context_settings={"max_content_width": 100})
+@click.group(cls=FrenchGroup, subcommand_metavar="COMMANDE [ARGUMENTS]...", context_settings={"max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="tnl-signage", message="%(prog)s %(version)s",
                       help="Affiche la version et quitte.")
 def cli() -> None:

@@ -13,6 +13,7 @@ import io
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,8 @@ def failure_text(exc: Exception) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         return os_error_text(exc)
+    if isinstance(exc, BrokenProcessPool):
+        return "un processus de travail s'est arrêté brutalement (mémoire épuisée ?) ; relancez la commande"
     return f"erreur interne ({type(exc).__name__} : {exc}) ; merci de la signaler"
 
 
