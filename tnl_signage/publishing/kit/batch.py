@@ -24,6 +24,7 @@ from ...errors import InputError, TnlError, os_error_text
 from ...inputs.palmares import iter_laureates
 from ...workers import ignore_interrupts, interrupts_held
 from .builder import FAILED, KEPT, MADE, KitOutcome, kit_paths, make_kit
+from .gallery import write_galleries
 from .options import KitOptions, forget_run_files, run_fingerprint
 
 Progress = Callable[[KitOutcome | None], None]
@@ -236,5 +237,7 @@ def _run(palmares: str | Path, out: Path, jobs: int, options: KitOptions, progre
             summary.index_failures.append(str(exc))
         except OSError as exc:
             summary.index_failures.append(os_error_text(exc))
-
-
+    try:
+        write_galleries(out, summary.outcomes, options)
+    except (TnlError, OSError) as exc:
+        summary.index_failures.append(failure_text(exc))
