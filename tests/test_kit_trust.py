@@ -38,7 +38,8 @@ def tree(root: Path) -> dict[str, str]:
 
 
 def without_index(files: dict[str, str]) -> dict[str, str]:
-    return {k: v for k, v in files.items() if not k.endswith("index.csv")}
+    """The kits without the run's reports (index.csv and the review gallery say « fait » or « à jour »)."""
+    return {k: v for k, v in files.items() if not k.endswith(("index.csv", "index.html")) or "/" in k[5:]}
 
 
 def certificate_text(folder: Path) -> str:

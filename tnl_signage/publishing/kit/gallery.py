@@ -128,7 +128,7 @@ def _write_page(path: Path, html: str) -> Path | None:
 
 def write_gallery(out_dir: Path, year: int, outcomes: Iterable[KitOutcome], options: KitOptions) -> Path | None:
     """`kits/{year}/index.html` for the laureates of `year`, sorted by name."""
-    year_dir = out_dir / str(year)
+    year_dir = ensure_dir(out_dir / str(year), out_dir)  # never through a link
     items = sorted(outcomes, key=lambda o: (fold(o.laureate.display_name), o.laureate.slug))
     cards = [_card(year_dir, o, options) for o in items]
     html = render("kit/galerie.html", year=year, cards=cards, label=load_theme("light").word("label"),
