@@ -170,5 +170,6 @@ def fit_text(
             break
     if best is None or best[0] < min_size:
         return None
-    # Keep a hair of safety so float rounding in writers never pushes ink past the box.
-    return FittedText(face, best[1], best[0] * 0.9995, line_height)
+    # Keep a hair of safety so float rounding in writers never pushes ink past the box, but never below
+    # min_size: a size that fits at min_size must not be reported (and noted) as smaller.
+    return FittedText(face, best[1], max(min_size, best[0] * 0.9995), line_height)
