@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.web_harness import serving
 from tnl_signage.cli import cli
 from tnl_signage.products.openbadges.keys import generate_key, save_private_key
-from tnl_signage.publishing.site.serve import serving
 
 PALMARES = "nom;type;niveau;annee\nVille de Boé;commune;or;2025\n"
 

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tnl_signage.domain.slug import MAX_SLUG_LENGTH, SlugRequest, assign_slugs, fold, slugify, unique_slugs
+from tnl_signage.domain.slug import MAX_SLUG_LENGTH, SlugRequest, assign_slugs, fold, slugify
+
+
+def unique_slugs(entries: list[tuple[str, int]]) -> list[str]:
+    """Slugs for (name, year) pairs, as the palmarès reader decides them (whatever their order)."""
+    items = list(entries)
+    given = assign_slugs(SlugRequest(name, year, fold(name)) for name, year in items)
+    return [given[(fold(name), year)] for name, year in items]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

@@ -117,9 +117,3 @@ def _suffixed(base: str, request: SlugRequest, group: list[SlugRequest], pinned:
 def _with_suffix(base: str, suffix: str) -> str:
     return _cap(base, MAX_SLUG_LENGTH - len(suffix) - 1) + "-" + suffix
 
-
-def unique_slugs(entries: Iterable[tuple[str, int]]) -> list[str]:
-    """Slugs for (name, year) pairs: unique per year whatever their order, the same name keeps its slug."""
-    items = list(entries)
-    given = assign_slugs(SlugRequest(name, year, fold(name)) for name, year in items)
-    return [given[(fold(name), year)] for name, year in items]

@@ -22,17 +22,7 @@ from ...domain.model import Laureate, LaureateType, Palmares
 from ...domain.scales import Distinction
 from ...domain.slug import fold
 from ...domain.theme import Theme, load_theme
-from ...domain.wording import marks_phrase
-from ...errors import InputError
-from ...layout.badges import VARIANTS
-from ...products.auto_badge import write_auto_badges
-from ...products.badges import THEMES, laureate_badge, write_laureate_badges
-from ...products.local_communication import laureate_linkedin
-from ...products.snippets import alt_text, snippets
-from ...products.social import social_png, social_result
-from ...templating import render
-from ...workers import ignore_interrupts, interrupts_held
-from ..urls import (
+from ...domain.urls import (
     badge_name,
     check_base_url,
     laureate_path,
@@ -43,6 +33,16 @@ from ..urls import (
     widget_url,
     year_url,
 )
+from ...domain.wording import marks_phrase
+from ...errors import InputError
+from ...layout.badges import VARIANTS
+from ...products.auto_badge import write_auto_badges
+from ...products.badges import THEMES, badge, write_badges
+from ...products.local_communication import laureate_linkedin
+from ...products.snippets import alt_text, snippets
+from ...products.social import social_png, social_result
+from ...templating import render
+from ...workers import ignore_interrupts, interrupts_held
 from . import opendata, previews
 
 PNG_SCALES = (1, 2)
@@ -165,7 +165,7 @@ def _open_badges(laureates: Sequence[Laureate], out: _Output, base: str, theme: 
 def _badge_rows(laureate: Laureate) -> list[BadgeRow]:
     rows = []
     for variant in VARIANTS:
-        scene = laureate_badge(laureate, variant).scene
+        scene = badge(laureate, variant=variant).scene
         w, h = scene.px_size or (0, 0)
         label = VARIANT_LABELS[variant]
         cells = []
@@ -250,8 +250,8 @@ class _Site:
             self.out.note(f"{laureate_path(lau)} : adresse de site ignorée, elle n'est pas en http(s)")
         open_badges = [Link(text, name) for name, text in OPEN_BADGES_FILES if (folder / name).is_file()]
         issuer = (self.out.root / "openbadges" / "issuer.json").is_file()
-        mark = laureate_badge(lau, "mark").scene.px_size or (0, 0)
-        preview = laureate_badge(lau, PREVIEW_BADGE).scene.px_size or (0, 0)
+        mark = badge(lau, variant="mark").scene.px_size or (0, 0)
+        preview = badge(lau, variant=PREVIEW_BADGE).scene.px_size or (0, 0)
         context = {
             "lau": lau, "site": site, "type_label": lau.type.label_fr, "words": lau.distinction.words,
             "alt": alt_text(lau), "marks_alt": _capitalised(marks_phrase(lau.distinction)),
@@ -266,7 +266,7 @@ class _Site:
         }
         self._page("laureate.html", f"{laureate_path(lau)}/index.html", "../../", page_url(self.base, lau),
                    **context)
-        widget = laureate_badge(lau, WIDGET_BADGE).scene.px_size or (0, 0)
+        widget = badge(lau, variant=WIDGET_BADGE).scene.px_size or (0, 0)
         html = render("widget.html", lau=lau, words=lau.distinction.words, label=self.light.word("label"),
                       badge_file=badge_name(WIDGET_BADGE, "auto"), badge_size=widget,
                       canonical=widget_url(self.base, lau), palette=self.palette)
@@ -287,10 +287,10 @@ def _sitemap(base: str, laureates: Iterable[Laureate], years: Iterable[int]) -> 
 def _badge_files(job: tuple[Laureate, Path]) -> tuple[list[Path], list[str]]:
     """Every badge file of one laureate (light, dark, auto; SVG, PNG, PNG ×2): one unit of parallel work."""
     lau, folder = job
-    files, notes = write_laureate_badges(lau, folder, png_scales=PNG_SCALES)
+    done = write_badges(lau, folder, png_scales=PNG_SCALES)
     preview = folder / social_image_name()
     preview.write_bytes(social_png(lau, "lien"))
-    return [*files, *write_auto_badges(lau, folder), preview], notes
+    return [*done.files, *write_auto_badges(lau, folder).files, preview], list(done.notes)
 
 
 def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int) -> None:
