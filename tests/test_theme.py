@@ -96,7 +96,7 @@ def test_a_theme_without_contrast_section_is_still_checked_on_every_drawn_pair(t
     text = _theme_text()
     text = text[: text.index("[contrast]")] + text[text.index("# Tailles minimales"):]
     text = text.replace('[colors.ink]\nrgb = "#1b2a4a"', '[colors.ink]\nrgb = "#f4f4f4"')
-    with pytest.raises(InputError, match=r"contraste insuffisant entre « ink » et « background » : 1\.1"):
+    with pytest.raises(InputError, match=r"contraste insuffisant entre « ink » et « background » : 1,1"):
         _load_text(tmp_path, text)
 
 
