@@ -11,7 +11,7 @@ from .scales import Distinction, Mention
 from .theme import Theme
 
 _NUMBERS = {1: "une", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}  # « une marque »
-_MASCULINE = {1: "un", 2: "deux", 3: "trois"}  # « un point »
+_FEMININE = {1: "une", 2: "deux", 3: "trois"}  # « une étoile »
 
 
 def marks_phrase(distinction: Distinction) -> str:
@@ -19,10 +19,10 @@ def marks_phrase(distinction: Distinction) -> str:
     if distinction.drawing == "medal":
         if distinction.metal in (None, "badge"):
             return "une médaille ronde portant le symbole copyleft"
-        pips = max(0, distinction.rank - 1)
+        stars = max(0, min(3, distinction.rank - 1))
         return (
-            f"une médaille dentelée couleur {distinction.metal} portant le symbole copyleft "
-            f"et {_MASCULINE.get(pips, str(pips))} point{'s' if pips > 1 else ''}"
+            f"une médaille dentelée couleur {distinction.metal} portant le symbole copyleft, "
+            f"{_FEMININE.get(stars, str(stars))} étoile{'s' if stars > 1 else ''} dessous"
         )
     n = distinction.marks
     return f"{_NUMBERS.get(n, str(n))} marque{'s' if n > 1 else ''} copyleft"
