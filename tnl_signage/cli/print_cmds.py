@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from ..domain.theme import load_theme
 from ..errors import InputError
 from ..layout.print_layout import cut_radius
 from ..products.badges import badge_content
-from ..products.print_set import print_result
+from ..products.print_set import QR_FAMILIES, print_result, qr_address
 from ..writers import render
 from ..writers.proof import write as write_proof
 from ..writers.spec_sheet import SheetFile, write_spec_sheet
@@ -23,9 +24,10 @@ from .common import THEME_HELP, run_safely
 
 DEFAULT_FORMATS = {"panel": "800x400", "plaque": "300x200", "poster": "A2"}
 DESCRIPTIONS = {
-    "panel": "Panneau d'entrée de territoire (paysage, daté, posé sous le panneau d'agglomération).",
-    "plaque": "Plaque intérieure (paysage, perçages marqués aux coins).",
-    "poster": "Affiche (portrait, A3, A2 ou A1).",
+    "panel": "Panneau d'entrée de territoire (paysage, daté, lisible à 20 m ; sur son propre support, jamais "
+             "sur le panneau d'agglomération ni sur son mât : voir la notice de pose).",
+    "plaque": "Plaque intérieure (paysage, perçages marqués aux coins, code QR vers la page de vérification).",
+    "poster": "Affiche (portrait, A3, A2 ou A1, code QR vers la page de vérification).",
 }
 SUFFIXES = (".pdf", ".svg", ".png")
 
@@ -40,9 +42,10 @@ def _render(scene: Any, suffix: str, *, marks: bool, show_safe: bool, size: int 
     return buf.getvalue()
 
 
-def _run(family: str, *, level: str, year: str, name: str, name_short: str | None, mentions: tuple[str, ...],
-         kind: str, fmt_value: str, bleed: float | None, marks: bool, cut_contour: bool, pdfx: str,
-         theme: str, show_safe: bool, size: int | None, output: Path, spec_sheet: Path | None) -> None:
+def _run(family: str, *, level: str, year: str, name: str | None, name_short: str | None,
+         mentions: tuple[str, ...], kind: str, fmt_value: str, bleed: float | None, marks: bool, cut_contour: bool,
+         pdfx: str, theme: str, show_safe: bool, size: int | None, output: Path, spec_sheet: Path | None,
+         qr: bool = False, base_url: str | None = None) -> None:
     """Options -> laureate -> scene -> file (and its spec sheet)."""
     suffix = output.suffix.lower()
     if suffix not in SUFFIXES:
@@ -54,10 +57,16 @@ def _run(family: str, *, level: str, year: str, name: str, name_short: str | Non
         if target is not None and not target.parent.is_dir():
             raise InputError(f"{target} : le dossier « {target.parent} » n'existe pas")
     fmt: PrintFormat = load_formats().get(fmt_value, family)
-    laureate = Laureate.create(name=name, level=level, year=year, type=kind, mentions=mentions,
+    if not name and family != "panel":
+        raise InputError("--name est obligatoire pour une plaque ou une affiche")
+    # A road panel may go without the name (the entry sign names the place): checked with a stand-in.
+    laureate = Laureate.create(name=name or "Collectivité", level=level, year=year, type=kind, mentions=mentions,
                                short_name=name_short)
-    result = print_result(badge_content(laureate), fmt, load_theme(theme), bleed=bleed,
-                          cut_contour=cut_contour, pdfx=pdfx)
+    content = badge_content(laureate)
+    if not name:
+        content = dataclasses.replace(content, name=None, short_name=None)
+    result = print_result(content, fmt, load_theme(theme), bleed=bleed, cut_contour=cut_contour, pdfx=pdfx,
+                          qr_url=qr_address(laureate, fmt, qr=qr, base_url=base_url))
     for note in result.notes:
         click.echo(f"attention : {note}", err=True)
     if show_safe and suffix != ".png":
@@ -86,7 +95,9 @@ def _print_command(family: str) -> click.Command:
     @click.option("--level", "-l", "level", required=True,
                   help="Distinction : 1 à 5 (barème 2016-2024), badge, bronze, argent ou or (depuis 2025).")
     @click.option("--year", "-y", "year", required=True, help="Année d'attribution (2016 ou après).")
-    @click.option("--name", "-n", "name", required=True, help="Nom de la collectivité.")
+    @click.option("--name", "-n", "name", required=family != "panel", default=None,
+                  help="Nom de la collectivité" + (" (facultatif : le panneau d'agglomération le dit déjà)."
+                                                   if family == "panel" else "."))
     @click.option("--name-short", "--short-name", "name_short", default=None,
                   help="Nom court, utilisé si le nom ne tient pas à la taille minimale.")
     @click.option("--mention", "mentions", multiple=True, help="Mention spéciale (identifiant ou nom), répétable.")
@@ -110,6 +121,11 @@ def _print_command(family: str) -> click.Command:
     def command(**options: Any) -> None:
         _run(family, **options)
 
+    if family in QR_FAMILIES:
+        command = click.option("--base-url", default=None,
+                               help="Adresse du site de vérification (celle de l'attestation par défaut).")(command)
+        command = click.option("--qr/--no-qr", default=True, show_default=True,
+                               help="Code QR vers la page de vérification du lauréat, l'adresse dessous.")(command)
     return command
 
 

@@ -28,11 +28,17 @@ def marks_phrase(distinction: Distinction) -> str:
     return f"{_NUMBERS.get(n, str(n))} marque{'s' if n > 1 else ''} copyleft"
 
 
-def mentions_phrase(mentions: Sequence[Mention]) -> str:
+def mentions_phrase(mentions: Sequence[Mention], *, short: bool = False) -> str:
+    """« Mention spéciale « Sobriété numérique : durabilité des équipements » »: the names in guillemets, so a
+    name with its own colon never makes two; « et » before the last. `short` for the smallest badges."""
     if not mentions:
         return ""
     label = "Mention spéciale" if len(mentions) == 1 else "Mentions spéciales"
-    return f"{label} : " + ", ".join(m.name for m in mentions)
+    # No-break spaces inside the guillemets and before a colon: a line never starts with « : ».
+    nbsp = "\u00a0"
+    names = [f"«{nbsp}{(m.short if short else m.name).replace(' :', nbsp + ':')}{nbsp}»" for m in mentions]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
+    return f"{label} {listed}"
 
 
 def award_title(theme: Theme, distinction: Distinction, year: int, name: str | None) -> str:

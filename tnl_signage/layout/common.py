@@ -99,13 +99,15 @@ def place_name(
     max_lines: int = 3,
     align: str = "center",
     bold: bool = True,
+    minimum: float | None = None,
 ) -> tuple[Group, list[str]]:
-    """Fit the laureate's name at or above the theme's minimum size for `family`.
+    """Fit the laureate's name at or above the theme's minimum size for `family` (or `minimum`, mm per em,
+    when the asset's reading distance asks for more).
 
     If it cannot, the short name is tried; failing that the name is drawn smaller than the minimum
     (never clipped, never overflowing) and a note says so, for the tool to report by laureate.
     """
-    minimum = theme.min_name_size(family)
+    minimum = max(theme.min_name_size(family), minimum or 0.0)
     notes: list[str] = []
 
     def attempt(text: str, min_size: float) -> Placed | None:

@@ -18,6 +18,7 @@ from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
 from ..drawing.scene import Group
 from ..layout.badges import BadgeContent, LayoutResult
+from ..layout.certificate import verification_url
 from ..layout.print_layout import cut_radius, print_scene
 from ..writers import render
 from ..writers.proof import write as write_proof
@@ -49,11 +50,19 @@ def resolve_format(fmt: PrintFormat | str, family: str | None = None) -> PrintFo
     return book.get(fmt, family)
 
 
+QR_FAMILIES = ("plaque", "poster")  # read up close: a QR code to the verification page (not on road panels)
+
+
 def print_result(content: BadgeContent, fmt: PrintFormat, theme: Theme, *, bleed: float | None = None,
-                 cut_contour: bool = False, pdfx: str = "4") -> LayoutResult:
-    """The scene of a panel, plaque or poster (family from the format)."""
+                 cut_contour: bool = False, pdfx: str = "4", qr_url: str | None = None) -> LayoutResult:
+    """The scene of a panel, plaque or poster (family from the format); `qr_url` adds a QR code."""
     return print_scene(fmt.family, content, fmt, theme, bleed=bleed, cut_contour=cut_contour,
-                       profile=PROFILES[pdfx])
+                       profile=PROFILES[pdfx], qr_url=qr_url)
+
+
+def qr_address(laureate: Laureate, fmt: PrintFormat, *, qr: bool = True, base_url: str | None = None) -> str | None:
+    """The verification page a plaque or poster points to (None for road panels, or when `qr` is False)."""
+    return verification_url(laureate, base_url) if qr and fmt.family in QR_FAMILIES else None
 
 
 def _without_cut(result: LayoutResult) -> LayoutResult:
@@ -80,13 +89,20 @@ def build_print_set(
     pdfx: str = "4",
     marks: bool = True,
     show_safe: bool = False,
+    qr: bool = True,
+    base_url: str | None = None,
 ) -> PrintSet:
-    """Write the four files of one format; the SVG always carries the cut path on its own layer
-    (« cut-contour »), the PDF only when `cut_contour` (a printer who does not cut must not see it)."""
+    """Write the files of one format; the SVG always carries the cut path on its own layer
+    (« cut-contour »), the PDF only when `cut_contour` (a printer who does not cut must not see it).
+
+    Plaques and posters carry a QR code to the laureate's verification page under `base_url` (the
+    certificate's default if None) unless `qr` is False; road panels get a « notice de pose » beside
+    the spec sheet (where and how a label panel may stand by the road)."""
     chosen = load_theme(theme) if isinstance(theme, str) else theme
     f = resolve_format(fmt)
     content = badge_content(laureate)
-    with_cut = print_result(content, f, chosen, bleed=bleed, cut_contour=True, pdfx=pdfx)
+    with_cut = print_result(content, f, chosen, bleed=bleed, cut_contour=True, pdfx=pdfx,
+                            qr_url=qr_address(laureate, f, qr=qr, base_url=base_url))
     printed = with_cut if cut_contour else _without_cut(with_cut)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -57,7 +57,8 @@ def printing(ctx: KitContext) -> list[str]:
 
     notes: list[str] = []
     for fmt in (ctx.options.panel_format, ctx.options.plaque_format, ctx.options.poster_format):
-        done = build_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme)
+        done = build_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme,
+                               base_url=ctx.options.base_url)
         notes.extend(note for note in done.notes if note not in notes)
     return notes
 
