@@ -102,7 +102,8 @@ def test_assertion_recipient_is_the_site_or_the_verification_page():
     assert boe["issuedOn"] == "2025-11-19T00:00:00Z"
     assert boe["recipient"]["identity"] == "https://www.ville-boe.fr"
     ecrins = load(site.root, "2025/parc-national-des-ecrins/assertion.json")
-    assert "Mentions spéciales «\u00a0Meilleure première candidature\u00a0» et «\u00a0Mutualisation\u00a0»" in ecrins["narrative"]
+    expected = "Mentions spéciales «\u00a0Meilleure première candidature\u00a0» et «\u00a0Mutualisation\u00a0»"
+    assert expected in ecrins["narrative"]
     notes = " ".join(site.result.notes)
     assert "29 lauréat(s) sans site web" in notes and "page de vérification" in notes
 

@@ -38,7 +38,8 @@ def check(palmares: Path) -> None:
     """Vérifie un palmarès (CSV ou JSON) sans rien générer.
 
     Affiche le nombre de lauréats valides, puis chaque erreur et avertissement avec son fichier, sa ligne,
-    son champ et sa valeur (dont tout caractère qu'aucune police ne sait dessiner). Code de sortie 1 s'il y a au moins une erreur, 0 sinon (avertissements seuls).
+    son champ et sa valeur (dont tout caractère qu'aucune police ne sait dessiner).
+    Code de sortie 1 s'il y a au moins une erreur, 0 sinon (avertissements seuls).
     """
     result = load_palmares(palmares)
     click.echo(summary(result))

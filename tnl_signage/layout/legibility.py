@@ -51,7 +51,7 @@ def minimums(distance_m: float) -> Minimums:
 def cap_ratio(font: Path) -> float:
     """Cap height of a font in em (OS/2 sCapHeight, else the height of « H »): turns a cap height into a size."""
     face = get_face(font)
-    os2 = face.tt["OS/2"] if "OS/2" in face.tt else None
+    os2 = face.tt.get("OS/2")
     cap = getattr(os2, "sCapHeight", 0) if os2 is not None else 0
     if not cap:
         bounds = face.glyph_bounds(face.shape("H")[0].gid)

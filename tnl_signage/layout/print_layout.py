@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from pathlib import Path
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from pathlib import Path as FilePath
 
 from ..domain.colors import Color
 from ..domain.formats import PrintFormat, check_bleed, load_formats
@@ -133,6 +133,7 @@ class _Parts:
         return items
 
 
+GROUP_IDS = {"title": "label", "words": "distinction"}  # layer names a sign maker sees in the SVG
 GAP = 0.45  # gaps between rows, in units of k (the secondary cap height)
 
 
@@ -150,7 +151,7 @@ def _place(parts: _Parts, sized: Sized, box: Box, *, align: str, family: str, mi
     colours = {"title": "ink", "words": "ink", "year": "accent", "name": "ink", "mentions": "ink",
                "footer": "muted", "awarded": "muted"}
     if sized.key == "marks":
-        return Group((marks_group(c.distinction, theme, box.x, box.y, box.w, box.h),), id="marks")
+        return _marks(c, theme, box)
     if sized.key == "qr":
         return _qr(parts, box, align=align)
     fill = theme.color(colours[sized.key])
@@ -169,7 +170,13 @@ def _place(parts: _Parts, sized: Sized, box: Box, *, align: str, family: str, mi
     assert text is not None
     bold = sized.key in ("title", "words", "year", "name")
     return Group((place_fixed(theme, text, box, fill=fill, bold=bold, max_size=sized.size * 1.0001,
-                              max_lines=max(1, sized.lines), align=align),), id=sized.key)
+                              max_lines=max(1, sized.lines), align=align),), id=GROUP_IDS.get(sized.key, sized.key))
+
+
+def _marks(c: BadgeContent, theme: Theme, box: Box) -> Group:
+    """The marks (or medal) centred in `box`, as the « marks » layer."""
+    group = marks_group(c.distinction, theme, box.x, box.y, box.w, box.h)
+    return Group(group.children, fill=group.fill, id="marks")
 
 
 def _qr(parts: _Parts, box: Box, *, align: str) -> Node:
@@ -182,9 +189,9 @@ def _qr(parts: _Parts, box: Box, *, align: str) -> Node:
     x = {"left": box.x, "right": box.x + box.w - side}.get(align, box.x + (box.w - side) / 2)
     code = qr_group(parts.qr_url, x, box.y, side, dark=dark, light=light, ecc="M")
     address = parts.qr_url.split("://", 1)[-1]
-    # The address may run wider than the code (three times its side), on the side the code is aligned to.
-    tw = side * 3
-    tx = {"left": x, "right": x + side - tw}.get(align, x + (side - tw) / 2)
+    # The address may run wider than the code, over the whole box, on the side the code is aligned to.
+    tw = box.w
+    tx = box.x
     text_box = Box(tx, box.y + side + box.h * 0.03, tw, box.h * (1 - QR_SHARE) - box.h * 0.03)
     label = place_fixed(theme, address, text_box, fill=theme.color("ink"), max_size=text_box.h / 2.4,
                         max_lines=2, align=align)
@@ -242,7 +249,7 @@ def _portrait(parts: _Parts, area: Box, fmt: PrintFormat, family: str, mins: Min
     return nodes
 
 
-def _one_line_width(font: Path, text: str, cap: float) -> float:
+def _one_line_width(font: FilePath, text: str, cap: float) -> float:
     """Width (mm) of `text` on one line with capitals `cap` mm high."""
     found = shapes(text, font, 1)
     return found[0][0] * cap / cap_ratio(font) if found else 0.0
@@ -257,7 +264,7 @@ def _landscape(parts: _Parts, area: Box, fmt: PrintFormat, family: str, mins: Mi
     aspect = _marks_aspect(c, True)
     gap = min(area.w, area.h) * 0.06
     qr = _qr_item(fmt, area, 0.0) if parts.qr_url else None
-    qr_w = qr.fixed_height * QR_SHARE if qr is not None and qr.fixed_height else 0.0
+    qr_w = 2 * qr.fixed_height * QR_SHARE if qr is not None and qr.fixed_height else 0.0  # code + address
     lower_w = area.w - qr_w - gap if qr is not None else None
     marks_w = area.w * 0.3
     band = 2
@@ -293,8 +300,7 @@ def _landscape(parts: _Parts, area: Box, fmt: PrintFormat, family: str, mins: Mi
         if in_band:
             band_bottom = y + s.height
         y += s.height + g
-    nodes.insert(0, Group((marks_group(c.distinction, parts.theme, area.x, area.y, marks_w,
-                                       band_bottom - area.y),), id="marks"))
+    nodes.insert(0, _marks(c, parts.theme, Box(area.x, area.y, marks_w, band_bottom - area.y)))
     if qr is not None and qr.fixed_height is not None:
         h = min(qr.fixed_height, area.y + area.h - lower_top)
         nodes.append(_qr(parts, Box(area.x + area.w - qr_w, area.y + area.h - h, qr_w, h), align="right"))
@@ -311,10 +317,9 @@ def _wide(parts: _Parts, area: Box, fmt: PrintFormat, family: str, mins: Minimum
     rest = area.w - marks_w - 2 * gap
     mid = Box(area.x + marks_w + gap, area.y, rest * 0.42, area.h)
     right = Box(mid.x + mid.w + gap, area.y, area.w - (mid.x + mid.w + gap - area.x), area.h)
-    nodes: list[Node] = [Group((marks_group(c.distinction, parts.theme, area.x, area.y, marks_w, area.h),),
-                               id="marks")]
-    primary, sizes = _stack(parts, [parts.words(mid.w, mins), parts.year(mid.w, mins)], mid, align="left", family=family, mins=mins,
-                            notes=notes)
+    nodes: list[Node] = [_marks(c, parts.theme, Box(area.x, area.y, marks_w, area.h))]
+    primary, sizes = _stack(parts, [parts.words(mid.w, mins), parts.year(mid.w, mins)], mid, align="left",
+                            family=family, mins=mins, notes=notes)
     nodes += primary
     k = sizes["words"].cap / 2.2
     items = [parts.title(right.w), *parts.lower()]

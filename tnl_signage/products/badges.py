@@ -14,19 +14,20 @@ from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
 from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
+from ..layout.common import shown_name
 from ..writers import render
 from ..writers.png import encode, pixel_size, rasterize_premultiplied
 
 THEMES = ("light", "dark")
 
 
-def badge_content(laureate: Laureate) -> BadgeContent:
-    """What a laureate's badge says."""
+def badge_content(laureate: Laureate, theme: Theme | None = None) -> BadgeContent:
+    """What a laureate's badge (panel, plaque, poster) says, under the one name all its assets show."""
     return BadgeContent(
         distinction=laureate.distinction,
         year=laureate.year,
-        name=laureate.display_name,
-        short_name=laureate.short_name,
+        name=shown_name(laureate.display_name, laureate.short_name, theme or load_theme("light")),
+        short_name=None,
         mentions=laureate.mentions,
         type_label=laureate.type.value,
     )
@@ -40,7 +41,7 @@ def laureate_badge(laureate: Laureate, variant: str = "seal", theme: Theme | str
     Open Badges (scenes are immutable, so sharing them is safe).
     """
     chosen = load_theme(theme) if isinstance(theme, str) else theme
-    return badge_scene(variant, badge_content(laureate), chosen)
+    return badge_scene(variant, badge_content(laureate, chosen), chosen)
 
 
 @lru_cache(maxsize=32)

@@ -10,6 +10,7 @@ import dataclasses
 import io
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..atomic import write_atomic
@@ -19,6 +20,7 @@ from ..domain.theme import Theme, load_theme
 from ..drawing.scene import Group
 from ..layout.badges import BadgeContent, LayoutResult
 from ..layout.certificate import verification_url
+from ..layout.notice import notice_scene
 from ..layout.print_layout import cut_radius, print_scene
 from ..writers import render
 from ..writers.proof import write as write_proof
@@ -100,7 +102,7 @@ def build_print_set(
     the spec sheet (where and how a label panel may stand by the road)."""
     chosen = load_theme(theme) if isinstance(theme, str) else theme
     f = resolve_format(fmt)
-    content = badge_content(laureate)
+    content = badge_content(laureate, chosen)
     with_cut = print_result(content, f, chosen, bleed=bleed, cut_contour=True, pdfx=pdfx,
                             qr_url=qr_address(laureate, f, qr=qr, base_url=base_url))
     printed = with_cut if cut_contour else _without_cut(with_cut)
@@ -125,7 +127,15 @@ def build_print_set(
         files=[SheetFile(p.name, data) for p, data in zip(written, (pdf, svg, png.getvalue()), strict=True)],
     )
     written.append(write_atomic(out / f"{stem}-fiche-technique.pdf", sheet.getvalue()))
+    if f.family == "panel":
+        written.append(write_atomic(out / f"{stem}-notice-de-pose.pdf", notice_pdf(chosen, f, laureate.year)))
     return PrintSet(tuple(written), printed.notes)
+
+
+@lru_cache(maxsize=16)
+def notice_pdf(theme: Theme, fmt: PrintFormat, year: int) -> bytes:
+    """The road panel's « notice de pose » (PDF/A): the same for every laureate of a year, made once."""
+    return render(notice_scene(theme, fmt, year=year), "pdf")
 
 
 def write_print_set(

@@ -24,6 +24,7 @@ from ...domain.theme import Theme, load_theme
 from ...domain.wording import marks_phrase
 from ...errors import InputError
 from ...layout.badges import VARIANTS
+from ...layout.common import shown_name
 from ...products.auto_badge import write_auto_badges
 from ...products.badges import THEMES, laureate_badge, write_laureate_badges
 from ...products.snippets import alt_text, snippets
@@ -258,6 +259,7 @@ class _Site:
                    **context)
         widget = laureate_badge(lau, WIDGET_BADGE).scene.px_size or (0, 0)
         html = render("widget.html", lau=lau, words=lau.distinction.words, label=self.light.word("label"),
+                      shown_name=shown_name(lau.display_name, lau.short_name, self.light),
                       badge_file=badge_name(WIDGET_BADGE, "auto"), badge_size=widget,
                       canonical=widget_url(self.base, lau), palette=self.palette)
         self.out.write(f"{laureate_path(lau)}/widget.html", html)
