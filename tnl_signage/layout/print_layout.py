@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path as FilePath
 
 from ..domain.colors import Color
@@ -20,7 +20,7 @@ from ..domain.wording import award_description, award_title, mentions_phrase
 from ..drawing.geometry import rounded_rect_commands
 from ..drawing.marks import MEDAL_SPAN, marks_group
 from ..drawing.qr import qr_group
-from ..drawing.scene import Circle, Group, Node, Path, Rect, Scene
+from ..drawing.scene import Circle, Group, Node, Path, Rect, Scene, walk
 from .badges import BadgeContent, LayoutResult
 from .common import Box, place_fixed, place_name
 from .legibility import Minimums, cap_ratio, minimums
@@ -203,7 +203,7 @@ QR_SHARE = 0.8  # of the QR block's height, the code itself; the rest is its add
 
 def _qr_item(fmt: PrintFormat, area: Box, width: float) -> Item:
     """A QR block: the code (an eighth of the shorter side, 25 mm at least) and its address under it."""
-    side = max(25.0, min(area.w, area.h) * 0.16)
+    side = min(max(25.0, min(area.w, area.h) * 0.16), min(area.w, area.h) * 0.3)
     return Item("qr", 0.0, fixed_height=side / QR_SHARE, width=width)
 
 
@@ -214,14 +214,24 @@ def _stack(parts: _Parts, items: list[Item], box: Box, *, align: str, family: st
     used = sum(s.height for s in sized)
     gap = (box.h - used) / max(1, len(sized) - 1) if len(sized) > 1 else 0.0
     y = box.y + (box.h - used) / 2 if len(sized) == 1 else box.y
-    nodes: list[Node] = []
+    boxes: dict[str, Box] = {}
     for s in sized:
         w = s.width if s.key in ("marks",) else next(i.width for i in items if i.key == s.key) or box.w
         x = box.x + (box.w - w) / 2 if s.key == "marks" or align == "center" else box.x
-        nodes.append(_place(parts, s, Box(x, y, w, s.height), align=align, family=family,
-                            minimum=mins.secondary, notes=notes))
+        boxes[s.key] = Box(x, y, w, s.height)
         y += s.height + gap
-    return nodes, {s.key: s for s in sized}
+    # The name is drawn first: « décerné à », above it, must come out smaller than the name as drawn.
+    drawn: dict[str, Node] = {}
+    by_key = {s.key: s for s in sized}
+    for key in sorted(boxes, key=lambda k: k != "name"):
+        s = by_key[key]
+        if key == "awarded" and "name" in drawn:
+            spans = [span for n in walk(drawn["name"]) if isinstance(n, Group) for span in n.spans]
+            if spans:
+                s = replace(s, size=min(s.size, min(span.size for span in spans) * 0.9))
+        drawn[key] = _place(parts, s, boxes[key], align=align, family=family, minimum=mins.secondary,
+                            notes=notes)
+    return [drawn[s.key] for s in sized], by_key
 
 
 def _check_minimums(sizes: dict[str, Sized], mins: Minimums, fmt: PrintFormat, notes: list[str]) -> None:

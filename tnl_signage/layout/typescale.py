@@ -30,7 +30,7 @@ class Item:
     aspect: float = 0.0
     width: float | None = None  # narrower than the stack (e.g. beside a QR code)
     fixed_height: float | None = None  # a drawing of its own size (QR code)
-    not_above: tuple[str, ...] = field(default=())  # cap height never above these items'
+    not_above: tuple[str, ...] = field(default=())  # cap height below these items' (by a tenth)
     floor: float = 0.0  # a cap height (mm) kept whatever k, if the width allows: what is read first
 
 
@@ -66,9 +66,9 @@ def _plan(item: Item, k: float, width: float, caps: dict[str, float]) -> Sized:
     if item.fixed_height is not None:
         return Sized(item.key, 0.0, item.fixed_height, w, 0, 0.0)
     cap = max(k * item.ratio, item.floor)
-    for other in item.not_above:
+    for other in item.not_above:  # a tenth below, so the order survives the drawing's own rounding
         if other in caps:
-            cap = min(cap, caps[other])
+            cap = min(cap, caps[other] * 0.9)
     if item.font is None:  # a drawing: cap is its height, limited by the width
         h = min(cap, w / item.aspect) if item.aspect > 0 else cap
         return Sized(item.key, h, h, h * item.aspect, 0, h)

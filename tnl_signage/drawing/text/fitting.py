@@ -169,6 +169,8 @@ def fit_text(
             options.append((rank, size, max(widths) - min(widths), lines))
         # Within 3 % of the best, the most even lines read best (« Territoire / Numérique Libre »).
         top = max(o[0] for o in options)
+        if top <= 0:  # no room at all (a box of no width)
+            continue
         rank, size, _, lines = min((o for o in options if o[0] >= top * 0.97), key=lambda o: o[2])
         if best is None or rank > best_rank * 1.03:
             best, best_rank = (size, lines), rank
