@@ -87,7 +87,8 @@ def test_shipped_panels_keep_year_and_distinction_at_the_glance_size(scales: Sca
     caps = _caps(result.scene)
     assert caps["year"] >= glance_mm(20) * 0.999 and caps["distinction"] >= glance_mm(20) * 0.999, caps
     assert caps["year"] == max(caps.values()), caps  # the year is the largest text
-    assert caps.get("mentions", caps["footer"]) >= caps["footer"], caps  # what was earned reads at least as well as the boilerplate
+    # What was earned reads at least as well as the boilerplate.
+    assert caps.get("mentions", caps["footer"]) >= caps["footer"], caps
 
 
 def _caps(scene: Scene) -> dict[str, float]:
@@ -172,7 +173,8 @@ def _zero_centres(scene: Scene, font: Path) -> list[tuple[float, float]]:
             for u in scene.walk() if isinstance(u, Use) and u.symbol is symbol]
 
 
-def _background_at(image: Image.Image, scene: Scene, points: list[tuple[float, float]], ground: tuple[int, ...]) -> None:
+def _background_at(image: Image.Image, scene: Scene, points: list[tuple[float, float]],
+                   ground: tuple[int, ...]) -> None:
     k = image.width / scene.width
     for x, y in points:
         pixel = image.getpixel((round(x * k), round(y * k)))
