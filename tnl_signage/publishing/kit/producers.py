@@ -43,7 +43,7 @@ def web(ctx: KitContext) -> list[str]:
     folder = ctx.folder / "web"
     folder.mkdir(exist_ok=True)
     for variant in VARIANTS:
-        code = snippets(ctx.laureate, ctx.options.base_url, variant, "auto")
+        code = snippets(ctx.laureate, ctx.options.base_url, variant, "auto", wording=ctx.options.theme)
         (folder / f"badge-{variant}.html").write_text(code["html"] + "\n", encoding="utf-8")
         (folder / f"badge-{variant}.md").write_text(code["markdown"] + "\n", encoding="utf-8")
         (folder / f"badge-{variant}-svg-en-ligne.html").write_text(code["svg"] + "\n", encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
+from ...domain.theme import Theme, load_theme
 from ...domain.wording import award_title
 from ...templating import render
 
@@ -61,15 +62,18 @@ def write_readme(laureate: Laureate, folder: Path, options: KitOptions) -> Path:
         what, who = role_of(rel)
         files.append({"path": rel, "size": _size(path.stat().st_size), "what": what, "who": who})
     page = f"{options.base_url}/{laureate.year}/{laureate.slug}/"
+    theme = load_theme(options.theme)  # the kit's theme says the label's name and who awards it
     html = render(
         "kit/LISEZMOI.html",
         laureate=laureate,
-        title=award_title_for(laureate),
+        title=award_title_for(laureate, theme),
+        label=theme.word("label"),
+        organiser=theme.word("organiser"),
         page_url=page,
         files=files,
         has=lambda prefix: any(f["path"].startswith(prefix) for f in files),
         seal="badges/badge-seal-light.svg",
-        embed=embed_snippet(page, award_title_for(laureate)),
+        embed=embed_snippet(page, award_title_for(laureate, theme)),
     )
     target = folder / "LISEZMOI.html"
     target.write_text(html, encoding="utf-8")
@@ -82,7 +86,6 @@ def embed_snippet(page: str, alt: str) -> str:
             f'alt="{escape(alt, quote=True)}"></a>')
 
 
-def award_title_for(laureate: Laureate) -> str:
-    from ...domain.theme import load_theme
-
-    return award_title(load_theme("light"), laureate.distinction, laureate.year, laureate.display_name)
+def award_title_for(laureate: Laureate, theme: Theme | None = None) -> str:
+    """The badge's accessible title, in the kit theme's words."""
+    return award_title(theme or load_theme("light"), laureate.distinction, laureate.year, laureate.display_name)
