@@ -137,7 +137,7 @@ def fit_text(
     """Largest size (<= max_size) at which `text` fits in width x height mm; None if under min_size.
 
     Breaks go at spaces first: a break after a hyphen is chosen only when it makes the text more than
-    a fifth larger (so « Saint-Étienne-du-Rouvray » stays whole whenever it can fit). For each line count
+    a quarter larger (so « Saint-Étienne-du-Rouvray » stays whole whenever it can fit). For each line count
     the break points balance line widths; fewer lines win ties (within 3 %), since a name broken needlessly
     reads worse.
     """
