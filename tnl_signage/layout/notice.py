@@ -19,6 +19,9 @@ from ..drawing.text.fitting import measure_line
 from .legibility import minimums
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 18.0
+# The notice is the same for every laureate and every year (made once per process): its date is that of its
+# text, the version of the rules it quotes, never the clock.
+NOTICE_VERSION = "2026-12-01"
 BODY, HEAD, TITLE = 3.6, 4.4, 7.0  # text sizes, mm per em
 LEADING = 1.3
 
@@ -112,12 +115,12 @@ def _lines(theme: Theme, text: str, size: float, bold: bool, y: float, nodes: li
     return y
 
 
-def notice_scene(theme: Theme, fmt: PrintFormat, *, year: int, date: str | None = None) -> Scene:
-    """The notice as an A4 scene for the PDF/A writer; `date` (ISO) dates it, else 1 January of `year`."""
+def notice_scene(theme: Theme, fmt: PrintFormat, *, date: str = NOTICE_VERSION) -> Scene:
+    """The notice as an A4 scene for the PDF/A writer, dated `date` (ISO), the version of its text."""
     nodes: list[Node] = [Rect(0, 0, PAGE_W, PAGE_H, fill=theme.color("background"))]
     y = MARGIN
     y = _lines(theme, "Notice de pose", TITLE, True, y, nodes, "ink") + 1.0
-    y = _lines(theme, f"Panneau {theme.word('label')} {year}, {fmt.size_label}, lu à {fmt.reading_distance:g} m",
+    y = _lines(theme, f"Panneau {theme.word('label')}, {fmt.size_label}, lu à {fmt.reading_distance:g} m",
                HEAD, False, y, nodes, "muted") + 4.0
     for section in notice_sections(theme, fmt):
         y = _lines(theme, section.heading, HEAD, True, y, nodes, "ink") + 1.0
@@ -126,10 +129,10 @@ def notice_scene(theme: Theme, fmt: PrintFormat, *, year: int, date: str | None 
         y += 2.4
     if y > PAGE_H - MARGIN:
         raise ValueError("notice de pose : le texte dépasse la page")
-    title = f"Notice de pose du panneau {theme.word('label')} {year} ({fmt.size_label})"
+    title = f"Notice de pose du panneau {theme.word('label')} ({fmt.size_label})"
     return Scene(PAGE_W, PAGE_H, Group(tuple(nodes)), title=title,
                  desc="Où et comment poser un panneau de label au bord d'une route : support propre, "
                       "articles R418-2 à R418-4 du Code de la route, film rétroréfléchissant.",
                  meta={"pdf_profile": "pdfa-2b", "title": title, "author": theme.word("organiser"),
-                       "subject": "Notice de pose d'un panneau de label", "date": date or f"{year}-01-01",
+                       "subject": "Notice de pose d'un panneau de label", "date": date,
                        "lang": "fr-FR", "keywords": "notice de pose, R418-3, panneau"})

@@ -280,7 +280,7 @@ def _landscape(parts: _Parts, area: Box, fmt: PrintFormat, family: str, mins: Mi
     band = 2
     items: list[Item] = []
     sized: list[Sized] = []
-    for _ in range(3):  # the marks' width follows the band's height, which follows the column's width
+    for _ in range(2):  # the marks' width follows the band's height, which follows the column's width
         right_w = area.w - marks_w - gap
         # Short words (« Label Or ») join the band beside the marks; long ones need the whole width.
         in_band = _one_line_width(parts.theme.font_bold, c.distinction.words, mins.primary) <= right_w

@@ -61,7 +61,15 @@ def shapes(text: str, font: Path, max_lines: int) -> tuple[tuple[float, float], 
     return tuple(out)
 
 
-def _plan(item: Item, k: float, width: float, caps: dict[str, float]) -> Sized:
+def _prepare(item: Item) -> tuple[float, tuple[tuple[float, float], ...]]:
+    """What `_plan` needs of the font, looked up once per plan: cap height per em, shapes per line count."""
+    if item.font is None or item.fixed_height is not None:
+        return 0.0, ()
+    return cap_ratio(item.font), shapes(item.text, item.font, item.max_lines)
+
+
+def _plan(item: Item, ratio: float, found: tuple[tuple[float, float], ...], k: float, width: float,
+          caps: dict[str, float]) -> Sized:
     w = item.width if item.width is not None else width
     if item.fixed_height is not None:
         return Sized(item.key, 0.0, item.fixed_height, w, 0, 0.0)
@@ -72,8 +80,6 @@ def _plan(item: Item, k: float, width: float, caps: dict[str, float]) -> Sized:
     if item.font is None:  # a drawing: cap is its height, limited by the width
         h = min(cap, w / item.aspect) if item.aspect > 0 else cap
         return Sized(item.key, h, h, h * item.aspect, 0, h)
-    ratio = cap_ratio(item.font)
-    found = shapes(item.text, item.font, item.max_lines)
     if not found:
         return Sized(item.key, 0.0, 0.0, 0.0, 0, 0.0)
     size = cap / ratio
@@ -89,14 +95,18 @@ def _plan(item: Item, k: float, width: float, caps: dict[str, float]) -> Sized:
 
 def plan(items: list[Item], width: float, height: float, gap: float, *, k_max: float = HUGE) -> list[Sized]:
     """Sizes of `items` stacked in width x height, separated by `gap` x k (at most `gap` x k_max)."""
+    prepared = [(item, *_prepare(item)) for item in items]
+    keys = [item.key for item in items]
+    # A second pass only when an item defers to one planned after it (« décerné à » before the name).
+    passes = 2 if any(keys.index(o) > i for i, item in enumerate(items) for o in item.not_above if o in keys) else 1
 
     def attempt(k: float) -> tuple[list[Sized], float]:
         caps: dict[str, float] = {}
         sized: list[Sized] = []
-        for _ in range(2):  # twice: an item may be capped by one planned after it
+        for _ in range(passes):
             sized = []
-            for item in items:
-                s = _plan(item, k, width, caps)
+            for item, ratio, found in prepared:
+                s = _plan(item, ratio, found, k, width, caps)
                 caps[item.key] = s.cap
                 sized.append(s)
         return sized, sum(s.height for s in sized) + gap * k * (len(items) - 1)
@@ -104,7 +114,7 @@ def plan(items: list[Item], width: float, height: float, gap: float, *, k_max: f
     if attempt(0.0)[1] > height and any(i.floor for i in items):  # floors alone overflow: drop them
         return plan([replace(i, floor=0.0) for i in items], width, height, gap, k_max=k_max)
     lo, hi = 0.0, min(k_max, height)
-    for _ in range(40):
+    for _ in range(20):  # to a millionth of the box height
         mid = (lo + hi) / 2
         if attempt(mid)[1] <= height:
             lo = mid

@@ -128,14 +128,14 @@ def build_print_set(
     )
     written.append(write_atomic(out / f"{stem}-fiche-technique.pdf", sheet.getvalue()))
     if f.family == "panel":
-        written.append(write_atomic(out / f"{stem}-notice-de-pose.pdf", notice_pdf(chosen, f, laureate.year)))
+        written.append(write_atomic(out / f"{stem}-notice-de-pose.pdf", notice_pdf(chosen, f)))
     return PrintSet(tuple(written), printed.notes)
 
 
 @lru_cache(maxsize=16)
-def notice_pdf(theme: Theme, fmt: PrintFormat, year: int) -> bytes:
-    """The road panel's « notice de pose » (PDF/A): the same for every laureate of a year, made once."""
-    return render(notice_scene(theme, fmt, year=year), "pdf")
+def notice_pdf(theme: Theme, fmt: PrintFormat) -> bytes:
+    """The road panel's « notice de pose » (PDF/A): the same for every laureate, made once per process."""
+    return render(notice_scene(theme, fmt), "pdf")
 
 
 def write_print_set(
