@@ -9,12 +9,14 @@ into the bleed so a trim slightly off never shows a white edge.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path as FilePath
 
 from ..domain.colors import Color
 from ..domain.formats import PrintFormat, check_bleed, load_formats
+from ..domain.scales import Distinction, load_scales
 from ..domain.theme import Theme
 from ..domain.wording import award_description, award_title, mentions_phrase
 from ..drawing.geometry import rounded_rect_commands
@@ -97,6 +99,14 @@ class _Parts:
     content: BadgeContent
     name: str | None
     qr_url: str | None
+    fixed: tuple[tuple[str, float], ...] = ()  # cap heights (mm) set for the whole format (year, words)
+
+    def _primary(self, key: str, mins: Minimums | None) -> tuple[float, float]:
+        """Floor and ceiling of a primary text: the format's fixed size if known, else the glance size."""
+        size = dict(self.fixed).get(key)
+        if size is not None:
+            return size, size * 1.0001
+        return (mins.primary if mins else 0.0), HUGE
 
     def text(self, key: str, text: str, ratio: float, *, bold: bool = True, max_lines: int = 1,
              not_above: tuple[str, ...] = (), width: float | None = None) -> Item:
@@ -105,17 +115,18 @@ class _Parts:
 
     def title(self, width: float | None = None) -> Item:
         """The label's name, once: secondary."""
-        return Item("title", 1.0, self.theme.word("label"), self.theme.font_bold, max_lines=2, width=width)
+        return Item("title", 1.0, self.theme.word("label"), self.theme.font_bold, max_lines=2, width=width,
+                    not_above=("words",))
 
     def words(self, width: float | None = None, mins: Minimums | None = None, max_lines: int = 2) -> Item:
         """The distinction in words: primary, never under the glance size if the width allows it."""
         return Item("words", 2.2, self.content.distinction.words, self.theme.font_bold, max_lines=max_lines,
-                    width=width, floor=mins.primary if mins else 0.0)
+                    width=width, floor=self._primary("words", mins)[0], ceiling=self._primary("words", mins)[1])
 
     def year(self, width: float | None = None, mins: Minimums | None = None) -> Item:
         """The year: the largest thing on the sign."""
         return Item("year", 3.6, str(self.content.year), self.theme.font_bold, width=width,
-                    floor=mins.primary if mins else 0.0)
+                    floor=self._primary("year", mins)[0], ceiling=self._primary("year", mins)[1])
 
     def marks(self, aspect: float) -> Item:
         return Item("marks", 5.2, aspect=aspect)
@@ -133,6 +144,7 @@ class _Parts:
         return items
 
 
+Layout = Callable[[_Parts, Box, PrintFormat, str, Minimums, list[str]], list[Node]]
 GROUP_IDS = {"title": "label", "words": "distinction"}  # layer names a sign maker sees in the SVG
 GAP = 0.45  # gaps between rows, in units of k (the secondary cap height)
 
@@ -381,8 +393,11 @@ def print_scene(
     ratio = area.w / area.h
     layout = _wide if ratio >= WIDE_RATIO else _landscape if ratio >= LANDSCAPE_RATIO else _portrait
     notes: list[str] = []
-    parts = _Parts(theme, content, content.name, qr_url)
-    nodes.extend(layout(parts, area, fmt, family, minimums(fmt.reading_distance), notes))
+    mins = minimums(fmt.reading_distance)
+    fixed = _format_sizes(layout, theme, fmt, family, area, content.distinction, content.year,
+                          content.name is not None, qr_url is not None)
+    parts = _Parts(theme, content, content.name, qr_url, fixed)
+    nodes.extend(layout(parts, area, fmt, family, mins, notes))
     if fmt.holes is not None:
         nodes.append(_holes_group(fmt, theme))
     if cut_contour:
@@ -397,6 +412,30 @@ def print_scene(
               "safe_mm": f"{safe:g}", "trim_mm": f"{w:g}x{h:g}", "reading_distance_m": f"{fmt.reading_distance:g}"},
     )
     return LayoutResult(scene, tuple(notes))
+
+
+REFERENCE_NAME = "Commune de Saint-Étienne-du-Rouvray"  # a name of two lines on a road panel
+
+
+@lru_cache(maxsize=64)
+def _format_sizes(layout: Layout, theme: Theme, fmt: PrintFormat, family: str, area: Box, distinction: Distinction,
+                  year: int, named: bool, qr: bool) -> tuple[tuple[str, float], ...]:
+    """The year's and the distinction's sizes for a whole format: those of its most demanding sign (the
+    scale's longest words, every mention, a two-line name), so that one format shows them alike on every
+    laureate's sign (« 2025 » is never 89 mm here and 79 mm there)."""
+    scale = load_scales().scale(distinction.scale_id)
+    longest = max(scale.distinctions, key=lambda d: (len(d.words), d.rank))
+    mentions = tuple(load_scales().mentions)[:2] if scale.allows_mentions else ()
+    reference = BadgeContent(longest, year, REFERENCE_NAME if named else None, mentions=mentions)
+    parts = _Parts(theme, reference, reference.name, "https://example.org/0000/reference/" if qr else None)
+    nodes = layout(parts, area, fmt, family, minimums(fmt.reading_distance), [])
+    caps: list[tuple[str, float]] = []
+    for key, gid in (("year", "year"), ("words", "distinction")):
+        group = next((n for n in nodes if isinstance(n, Group) and n.id == gid), None)
+        spans = [s for n in walk(group) if isinstance(n, Group) for s in n.spans] if group is not None else []
+        if spans:
+            caps.append((key, min(s.size for s in spans) * cap_ratio(FilePath(spans[0].font_path))))
+    return tuple(caps)
 
 
 def cut_radius(family: str, fmt: PrintFormat) -> float:

@@ -32,6 +32,7 @@ class Item:
     fixed_height: float | None = None  # a drawing of its own size (QR code)
     not_above: tuple[str, ...] = field(default=())  # cap height below these items' (by a tenth)
     floor: float = 0.0  # a cap height (mm) kept whatever k, if the width allows: what is read first
+    ceiling: float = HUGE  # a cap height (mm) never exceeded (floor = ceiling: one size for a whole format)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _plan(item: Item, ratio: float, found: tuple[tuple[float, float], ...], k: f
     w = item.width if item.width is not None else width
     if item.fixed_height is not None:
         return Sized(item.key, 0.0, item.fixed_height, w, 0, 0.0)
-    cap = max(k * item.ratio, item.floor)
+    cap = min(max(k * item.ratio, item.floor), item.ceiling)
     for other in item.not_above:  # a tenth below, so the order survives the drawing's own rounding
         if other in caps:
             cap = min(cap, caps[other] * 0.9)
