@@ -33,6 +33,7 @@ from tnl_signage.writers import render
 from tnl_signage.writers.proof import proof_image
 
 from .print_helpers import content, group_by_id, inside, node_bounds, overlaps, safe_box
+from .test_print_layout import _check_placement
 
 LEVELS = [("1", 2020), ("2", 2020), ("3", 2020), ("4", 2020), ("5", 2020),
           ("badge", 2025), ("bronze", 2025), ("argent", 2025), ("or", 2025)]
@@ -84,7 +85,11 @@ def test_shipped_panels_keep_year_and_distinction_at_the_glance_size(scales: Sca
     result = print_scene("panel", content(scales, level, year, name="Commune de Saint-Étienne-du-Rouvray",
                                           mentions=mentions), fmt, light)
     assert not [n for n in result.notes if "trop petit" in n], result.notes
+    short = print_scene("panel", content(scales, level, year, name="Ville de Boé"), fmt, light)
+    _check_placement(short.scene, fmt)  # room to spare: the marks grow, never into the text
+    _check_placement(result.scene, fmt)
     caps = _caps(result.scene)
+    assert _caps(short.scene)["year"] == pytest.approx(caps["year"], rel=1e-3)  # one year size per format
     assert caps["year"] >= glance_mm(20) * 0.999 and caps["distinction"] >= glance_mm(20) * 0.999, caps
     assert caps["year"] == max(caps.values()), caps  # the year is the largest text
     # What was earned reads at least as well as the boilerplate.

@@ -305,6 +305,7 @@ def _landscape(parts: _Parts, area: Box, fmt: PrintFormat, family: str, mins: Mi
         spare = (area.h - sum(s.height for s in sized)) / (len(sized) - 1)
         band_h = sum(s.height for s in sized[:band]) + spare * (band - 1)
         marks_w = max(area.w * 0.18, min(area.w * 0.42, band_h * aspect))
+    marks_w = min(marks_w, area.w - right_w - gap)  # never into the column planned beside it
     used = sum(s.height for s in sized)
     g = (area.h - used) / max(1, len(sized) - 1)
     nodes: list[Node] = []
@@ -343,7 +344,7 @@ def _wide(parts: _Parts, area: Box, fmt: PrintFormat, family: str, mins: Minimum
     primary, sizes = _stack(parts, [parts.words(mid.w, mins), parts.year(mid.w, mins)], mid, align="left",
                             family=family, mins=mins, notes=notes)
     nodes += primary
-    k = sizes["words"].cap / 2.2
+    k = sizes["words"].cap * 0.9  # the label (ratio 1) at most nine tenths of the distinction
     items = [parts.title(right.w), *parts.lower()]
     if parts.qr_url:
         items.insert(-1, _qr_item(fmt, area, right.w))
