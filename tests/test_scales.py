@@ -99,7 +99,7 @@ def test_find_mention_by_id_name_or_short_name(book, value, expected):
 
 def test_mentions_have_a_short_name(book):
     assert [m.short for m in book.mentions] == [
-        "Première candidature",
+        "Meilleure 1re candidature",
         "Mutualisation",
         "Promotion du libre",
         "Sobriété numérique",
