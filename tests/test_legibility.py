@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -49,17 +50,15 @@ def at_distance(scene: Scene, distance_m: float = 20.0) -> Image.Image:
     return image.resize((round(scene.width / mm_per_px), round(scene.height / mm_per_px)), Image.LANCZOS)
 
 
-def ocr(image: Image.Image) -> str:
+def ocr(image: Image.Image, psm: str = "3") -> str:
     """Tesseract (French) on the image enlarged four times (enlarging adds no detail, it only suits the OCR)."""
     big = image.resize((image.width * 4, image.height * 4), Image.BICUBIC)
     buf = io.BytesIO()
     big.save(buf, "PNG")
-    texts = []
-    for psm in ("3", "11"):  # page segmentation: automatic, then sparse text; either reading counts
-        out = subprocess.run(["tesseract", "stdin", "stdout", "-l", "fra", "--psm", psm], input=buf.getvalue(),
-                             capture_output=True, check=True).stdout
-        texts.append(" ".join(out.decode().split()))
-    return " | ".join(texts)
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread: faster on a shared machine
+    out = subprocess.run(["tesseract", "stdin", "stdout", "-l", "fra", "--psm", psm], input=buf.getvalue(),
+                         capture_output=True, check=True, env=env).stdout
+    return " ".join(out.decode().split())
 
 
 def panel(scales: ScaleBook, theme: Theme, level: str, year: int, name: str | None = "Ville de Boé") -> Scene:
@@ -76,8 +75,10 @@ def test_reading_distance_is_data_and_gives_the_letter_heights() -> None:
     assert glance_mm(20) == pytest.approx(55.56, abs=0.01)  # 1 inch per 30 feet
 
 
-@pytest.mark.parametrize("name", ["700x350", "800x400", "1000x500", "1200x600"])
-@pytest.mark.parametrize(("level", "year"), LEVELS)
+@pytest.mark.parametrize(("name", "level", "year"),
+                         [("800x400", level, year) for level, year in LEVELS]
+                         + [(name, level, year) for name in ("700x350", "1000x500", "1200x600")
+                            for level, year in (("5", 2020), ("argent", 2025))])
 def test_shipped_panels_keep_year_and_distinction_at_the_glance_size(scales: ScaleBook, light: Theme, name: str,
                                                                      level: str, year: int) -> None:
     fmt = get_format(name, "panel")
@@ -127,10 +128,12 @@ def test_label_name_once_and_name_optional_on_a_road_panel(scales: ScaleBook, li
 @needs_tesseract
 @pytest.mark.parametrize(("level", "year"), LEVELS)
 def test_ocr_reads_year_and_distinction_at_20_m(scales: ScaleBook, light: Theme, level: str, year: int) -> None:
-    text = ocr(at_distance(panel(scales, light, level, year)))
-    assert str(year) in text, text
-    expected = WORD.get(level, f"Niveau {level} sur 5")
-    assert expected.replace(" ", "") in text.replace(" ", ""), text
+    seen = at_distance(panel(scales, light, level, year))
+    expected = (str(year), WORD.get(level, f"Niveau {level} sur 5").replace(" ", ""))
+    text = ocr(seen)  # automatic page segmentation, then sparse text: either reading counts
+    if not all(word in text.replace(" ", "") for word in expected):
+        text += " | " + ocr(seen, psm="11")
+    assert all(word in text.replace(" ", "") for word in expected), text
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
