@@ -277,6 +277,11 @@ def _one_line_width(font: FilePath, text: str, cap: float) -> float:
     return found[0][0] * cap / cap_ratio(font) if found else 0.0
 
 
+def _longest_words(distinction: Distinction) -> str:
+    """The longest distinction words of `distinction`'s scale (« Label Argent », « Niveau 1 sur 5 »)."""
+    return max((d.words for d in load_scales().scale(distinction.scale_id).distinctions), key=len)
+
+
 def _landscape(parts: _Parts, area: Box, fmt: PrintFormat, family: str, mins: Minimums,
                notes: list[str]) -> list[Node]:
     """Marks on the left of the label and the year; the distinction in words across the width under them
@@ -295,7 +300,8 @@ def _landscape(parts: _Parts, area: Box, fmt: PrintFormat, family: str, mins: Mi
     for _ in range(2):  # the marks' width follows the band's height, which follows the column's width
         right_w = area.w - marks_w - gap
         # Short words (« Label Or ») join the band beside the marks; long ones need the whole width.
-        in_band = _one_line_width(parts.theme.font_bold, c.distinction.words, mins.primary) <= right_w
+        # Decided on the scale's longest words, so every level of a scale is arranged (and its marks sized) alike.
+        in_band = _one_line_width(parts.theme.font_bold, _longest_words(c.distinction), mins.primary) <= right_w
         words = parts.words(right_w if in_band else lower_w, mins, max_lines=1)
         head = [parts.title(right_w), words, parts.year(right_w, mins)] if in_band else \
             [parts.title(right_w), parts.year(right_w, mins), words]
