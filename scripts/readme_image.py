@@ -15,12 +15,12 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnl_signage.domain.formats import get_format  # noqa: E402
+from tnl_signage.domain.formats import load_formats  # noqa: E402
 from tnl_signage.domain.model import Laureate  # noqa: E402
 from tnl_signage.domain.theme import load_theme  # noqa: E402
 from tnl_signage.layout.certificate import certificate_scene  # noqa: E402
 from tnl_signage.layout.print_layout import print_scene  # noqa: E402
-from tnl_signage.products.badges import badge_content, laureate_badge  # noqa: E402
+from tnl_signage.products.badges import badge, badge_content  # noqa: E402
 from tnl_signage.writers import render  # noqa: E402
 from tnl_signage.writers.proof import proof_image  # noqa: E402
 
@@ -37,9 +37,9 @@ def pictures() -> list[Image.Image]:
     theme = load_theme("light")
     boe = Laureate.create(name="Ville de Boé", level="or", year=2025, mentions=["mutualisation"])
     lyon = Laureate.create(name="Ville de Lyon", level="4", year=2021)
-    panel = get_format("800x400", "panel")
-    seal = _png(render(laureate_badge(boe, "seal", theme).scene, "png", size=HEIGHT * 2 // 3))
-    banner = _png(render(laureate_badge(boe, "banner", theme).scene, "png", size=HEIGHT * 4 // 3))
+    panel = load_formats().get("800x400", "panel")
+    seal = _png(render(badge(boe, variant="seal", theme=theme).scene, "png", size=HEIGHT * 2 // 3))
+    banner = _png(render(badge(boe, variant="banner", theme=theme).scene, "png", size=HEIGHT * 4 // 3))
     panels = [proof_image(print_scene("panel", badge_content(who, theme), panel, theme).scene, size=HEIGHT * 2)
               for who in (boe, lyon)]
     cert = _png(render(certificate_scene(boe, theme).scene, "png", size=HEIGHT))

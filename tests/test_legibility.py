@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from PIL import Image, ImageChops
 
 from tnl_signage.cli import cli
-from tnl_signage.domain.formats import get_format
 from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.scales import ScaleBook
 from tnl_signage.domain.theme import Theme
@@ -33,7 +32,7 @@ from tnl_signage.layout.print_layout import print_scene
 from tnl_signage.writers import render
 from tnl_signage.writers.proof import proof_image
 
-from .print_helpers import content, group_by_id, inside, node_bounds, overlaps, safe_box
+from .print_helpers import content, get_format, group_by_id, inside, node_bounds, overlaps, safe_box
 from .test_print_layout import _check_placement
 
 LEVELS = [("1", 2020), ("2", 2020), ("3", 2020), ("4", 2020), ("5", 2020),

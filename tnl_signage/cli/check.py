@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
+from .. import load_palmares
 from ..domain.model import Palmares, Problem
 from ..domain.theme import load_theme
 from ..drawing.text.coverage import glyph_problems
-from ..inputs.palmares import JSON_SUFFIXES, load_palmares
+from ..inputs.palmares import JSON_SUFFIXES
 from .common import run_safely
 
 

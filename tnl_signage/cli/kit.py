@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from ..publishing.kit import KitOptions, make_kits
+from .. import DEFAULT_BASE_URL, make_kits
 from ..publishing.kit.builder import KitOutcome
 from .common import THEME_HELP, run_safely
 
@@ -19,7 +19,7 @@ from .common import THEME_HELP, run_safely
               help="Dossier des kits : ANNÉE/SLUG/ et ANNÉE/SLUG.zip par lauréat.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Processus en parallèle (par défaut : le nombre de cœurs).")
-@click.option("--base-url", default=KitOptions.base_url, show_default=True,
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True,
               help="Adresse du site de vérification (code QR, liens, Open Badges).")
 @click.option("--signing-key", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Clé Ed25519 de l'organisateur pour signer les Open Badges 3.0.")
@@ -34,10 +34,11 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
     Les kits déjà complets sont conservés (relancer après une interruption termine le travail) ;
     les lignes en erreur sont signalées et sautées, les autres lauréats ont leur kit.
     """
-    from ..publishing.urls import check_base_url
+    from ..domain.urls import check_base_url
 
-    options = KitOptions(base_url=check_base_url(base_url), theme=theme, force=force,
-                         signing_key=os.fspath(signing_key) if signing_key else None)
+    check_base_url(base_url)  # a wrong address is said before anything else
+    options: dict[str, Any] = {"jobs": jobs, "base_url": base_url, "theme": theme, "force": force,
+                               "signing_key": signing_key}
     if signing_key is None and not quiet:
         click.echo("Open Badges 3.0 non signés : pas de --signing-key (les Open Badges 2.0 sont produits).", err=True)
     show_bar = not quiet and sys.stderr.isatty()
@@ -50,9 +51,9 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
             def advance(_: KitOutcome | None) -> None:
                 bar.advance(task)
 
-            summary = make_kits(palmares, output, jobs=jobs, options=options, progress=advance)
+            summary = make_kits(palmares, output, progress=advance, **options)
     else:
-        summary = make_kits(palmares, output, jobs=jobs, options=options)
+        summary = make_kits(palmares, output, **options)
     if not quiet:
         for outcome in summary.outcomes:
             for note in outcome.notes:
@@ -63,5 +64,7 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
         click.echo(str(problem), err=True)
     click.echo(f"{summary.made} kits faits, {summary.kept} déjà à jour, {len(summary.failures)} en échec, "
                f"{len(summary.errors)} lignes en erreur — {output}")
+    if not quiet and (output / "index.html").is_file():
+        click.echo(f"Relecture avant envoi : {output / 'index.html'} (une galerie par année)", err=True)
     if summary.errors or summary.failures:
         raise SystemExit(1)

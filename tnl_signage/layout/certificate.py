@@ -19,12 +19,12 @@ from ..domain.colors import Color
 from ..domain.model import Laureate
 from ..domain.slug import strip_accents
 from ..domain.theme import Theme
+from ..domain.urls import check_base_url, laureate_path, page_url
 from ..domain.wording import award_description, mentions_phrase
 from ..drawing.marks import marks_group
 from ..drawing.qr import qr_group
 from ..drawing.scene import Group, Node, Rect, Scene
 from ..errors import InputError
-from ..publishing.urls import check_base_url, page_url
 from ..resources import data_file
 from .badges import LayoutResult
 from .common import Box, place_fixed, place_name, place_text, shown_name
@@ -97,7 +97,7 @@ def parse_date(text: str) -> date:
 
 
 def verification_url(laureate: Laureate, base_url: str | None = None) -> str:
-    """`{base_url}/{year}/{slug}/`: the site's verification page (same URL as `weburls.page_url`)."""
+    """`{base_url}/{year}/{slug}/`: the site's verification page (`urls.page_url`)."""
     return page_url(check_base_url(base_url or certificate_data().base_url), laureate)
 
 
@@ -304,7 +304,7 @@ def certificate_scene(
                              max_size=sz["date"]))
     role = signatory_role if signatory_role is not None else word("certificate_signatory_role")
     nodes += _signature(theme, grid, role, signatory if signatory is not None else data.signatory, number)
-    nodes += _verification(theme, grid, url, f"{laureate.year}/{laureate.slug}/", word)
+    nodes += _verification(theme, grid, url, f"{laureate_path(laureate)}/", word)
 
     fields = {"year": laureate.year, "name": laureate.display_name,
               "distinction": laureate.distinction_words}

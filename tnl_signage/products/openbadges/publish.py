@@ -21,7 +21,7 @@ from ...domain.scales import Distinction
 from ...domain.theme import Theme, load_theme
 from ...layout.badges import BadgeContent, badge_scene
 from ...writers import render
-from ..badges import badge_bytes, laureate_badge
+from ..badges import badge
 from . import ob2, ob3
 from .baking import bake_png, bake_svg, compact_json
 from .contexts import document_loader
@@ -78,10 +78,10 @@ class _Publisher:
 
     def laureate_files(self, laureate: Laureate, result: OpenBadgesResult) -> dict[str, bytes]:
         """File name -> bytes for one laureate: assertion, baked 2.0 images, and with a key the 3.0 ones."""
-        badge = laureate_badge(laureate, "seal", self.theme)
-        for note in badge.notes:
+        seal = badge(laureate, variant="seal", theme=self.theme)
+        for note in seal.notes:
             result.note(note)
-        png, svg = (badge_bytes(laureate, "seal", self.theme, suffix) for suffix in ("png", "svg"))
+        png, svg = (seal.to_bytes(suffix) for suffix in ("png", "svg"))
         assertion = ob2.assertion(laureate, self.urls, self.info, self.theme)
         assertion_url = assertion["id"]
         files = {
@@ -158,9 +158,9 @@ def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[s
     return result
 
 
-def openbadges_for_laureate(laureate: Laureate, out_dir: str | os.PathLike[str], base_url: str, *,
-                            theme: Theme | str = "light", signing_key: SigningKey = None,
-                            info: IssuerInfo | None = None) -> OpenBadgesResult:
+def write_laureate_openbadges(laureate: Laureate, out_dir: str | os.PathLike[str], base_url: str, *,
+                              theme: Theme | str = "light", signing_key: SigningKey = None,
+                              info: IssuerInfo | None = None) -> OpenBadgesResult:
     """One laureate's Open Badges files, flat in `out_dir` (a kit): they point to the hosted site files."""
     root = Path(out_dir)
     result = OpenBadgesResult()

@@ -19,6 +19,7 @@ from ...domain.model import Laureate, Problem
 from ...errors import TnlError
 from ...inputs.palmares import iter_laureates
 from .builder import KitOptions, KitOutcome, kit_paths, make_kit
+from .gallery import write_galleries
 
 Progress = Callable[[KitOutcome | None], None]
 
@@ -42,6 +43,17 @@ class BatchSummary:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The kits' zips (each beside its folder), as every multi-file result lists what it wrote."""
+        return tuple(o.zip_path for o in self.outcomes)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Each laureate's notes and each failure, prefixed with who it is about."""
+        said = [f"{o.laureate.name} ({o.laureate.year}) : {note}" for o in self.outcomes for note in o.notes]
+        return tuple(said + [f"{lau.name} ({lau.year}) : {message}" for lau, message in self.failures])
 
 
 # glibc's mallopt parameters (malloc.h).
@@ -140,4 +152,5 @@ def make_kits(palmares: str | Path, out_dir: str | Path, *, jobs: int | None = N
         if progress is not None:
             progress(result if not isinstance(result, str) else None)
     write_indexes(out, summary.outcomes)
+    write_galleries(out, summary.outcomes, options)
     return summary

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
-from ...products.badges import write_laureate_badges
+from ...products.badges import write_badges
 
 if TYPE_CHECKING:
     from .builder import KitOptions
@@ -29,8 +29,7 @@ Producer = Callable[[KitContext], list[str]]
 
 def badges(ctx: KitContext) -> list[str]:
     """Every badge variant, light and dark, SVG and PNG at 1x and 2x."""
-    _, notes = write_laureate_badges(ctx.laureate, ctx.folder / "badges", png_scales=(1, 2))
-    return notes
+    return list(write_badges(ctx.laureate, ctx.folder / "badges", png_scales=(1, 2)).notes)
 
 
 def web(ctx: KitContext) -> list[str]:
@@ -53,11 +52,11 @@ def web(ctx: KitContext) -> list[str]:
 
 def printing(ctx: KitContext) -> list[str]:
     """The road-entry panel, the indoor plaque and the poster: PDF/X, cut SVG, PNG proof, spec sheet each."""
-    from ...products.print_set import build_print_set
+    from ...products.print_set import write_print_set
 
     notes: list[str] = []
     for fmt in (ctx.options.panel_format, ctx.options.plaque_format, ctx.options.poster_format):
-        done = build_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme,
+        done = write_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme,
                                base_url=ctx.options.base_url)
         notes.extend(note for note in done.notes if note not in notes)
     return notes
@@ -65,22 +64,41 @@ def printing(ctx: KitContext) -> list[str]:
 
 def certificate(ctx: KitContext) -> list[str]:
     """The attestation de labellisation, PDF/A-2b, its QR code pointing at the verification page."""
-    from ...products.certificates import write_certificate
+    from ...products.certificates import certificate as make_certificate
 
     folder = ctx.folder / "attestation"
     folder.mkdir(exist_ok=True)
-    target = folder / f"attestation-{ctx.laureate.year}-{ctx.laureate.slug}.pdf"
-    return list(write_certificate(ctx.laureate, target, ctx.options.theme, base_url=ctx.options.base_url))
+    drawn = make_certificate(ctx.laureate, theme=ctx.options.theme, base_url=ctx.options.base_url)
+    drawn.save(folder / f"attestation-{ctx.laureate.year}-{ctx.laureate.slug}.pdf")
+    return list(drawn.notes)
+
+
+def certificate_preview(ctx: KitContext) -> list[str]:
+    """A 240 px picture of the certificate page beside it, for LISEZMOI and the review gallery."""
+    from ...products.certificate_preview import write_certificate_preview
+
+    write_certificate_preview(ctx.laureate, ctx.folder / "attestation", ctx.options.theme, ctx.options.base_url)
+    return []
 
 
 def openbadges(ctx: KitContext) -> list[str]:
     """Open Badges 2.0 (always) and 3.0 (signed, when the organiser's key is given)."""
-    from ...products.openbadges.publish import NO_KEY_NOTE, openbadges_for_laureate
+    from ...products.openbadges.publish import NO_KEY_NOTE, write_laureate_openbadges
 
-    result = openbadges_for_laureate(ctx.laureate, ctx.folder / "openbadges", ctx.options.base_url,
-                                     theme=ctx.options.theme, signing_key=ctx.options.signing_key)
+    result = write_laureate_openbadges(ctx.laureate, ctx.folder / "openbadges", ctx.options.base_url,
+                                       theme=ctx.options.theme, signing_key=ctx.options.signing_key)
     # The missing key is said once per run by the CLI, not once per laureate.
     return [note for note in result.notes if note != NO_KEY_NOTE]
+
+
+def communication(ctx: KitContext) -> list[str]:
+    """communication/: social images + alt texts, e-mail signature, ready texts (ODT, Markdown), print for
+    local use (bulletin inserts, stickers), the usage guide (one per year and theme, same bytes in each kit)
+    and the LinkedIn fields."""
+    from ...products.local_communication import write_communication
+
+    return write_communication(ctx.laureate, ctx.folder / "communication", base_url=ctx.options.base_url,
+                               theme=ctx.options.theme)
 
 
 def lisezmoi(ctx: KitContext) -> list[str]:
@@ -91,4 +109,5 @@ def lisezmoi(ctx: KitContext) -> list[str]:
     return []
 
 
-PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, openbadges, lisezmoi)
+PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, certificate_preview, openbadges, communication,
+                                   lisezmoi)

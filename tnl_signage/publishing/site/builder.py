@@ -21,25 +21,28 @@ from ...domain.model import Laureate, LaureateType, Palmares
 from ...domain.scales import Distinction
 from ...domain.slug import fold
 from ...domain.theme import Theme, load_theme
-from ...domain.wording import marks_phrase
-from ...errors import InputError
-from ...layout.badges import VARIANTS
-from ...layout.common import shown_name
-from ...products.auto_badge import write_auto_badges
-from ...products.badges import THEMES, laureate_badge, write_laureate_badges
-from ...products.snippets import alt_text, snippets
-from ...templating import render
-from ..urls import (
+from ...domain.urls import (
     badge_name,
     check_base_url,
     laureate_path,
     opendata_name,
     page_url,
     safe_http_url,
+    social_image_name,
     widget_url,
     year_url,
 )
-from . import opendata
+from ...domain.wording import marks_phrase
+from ...errors import InputError
+from ...layout.badges import VARIANTS
+from ...layout.common import shown_name
+from ...products.auto_badge import write_auto_badges
+from ...products.badges import THEMES, badge, write_badges
+from ...products.local_communication import laureate_linkedin
+from ...products.snippets import alt_text, snippets
+from ...products.social import social_png, social_result
+from ...templating import render
+from . import opendata, previews
 
 PNG_SCALES = (1, 2)
 VARIANT_LABELS = {"seal": "Sceau", "banner": "Bannière", "button": "Bouton 88 × 31", "mark": "Marques"}
@@ -161,7 +164,7 @@ def _open_badges(laureates: Sequence[Laureate], out: _Output, base: str, theme: 
 def _badge_rows(laureate: Laureate) -> list[BadgeRow]:
     rows = []
     for variant in VARIANTS:
-        scene = laureate_badge(laureate, variant).scene
+        scene = badge(laureate, variant=variant).scene
         w, h = scene.px_size or (0, 0)
         label = VARIANT_LABELS[variant]
         cells = []
@@ -199,6 +202,7 @@ class _Site:
         self.years = sorted({lau.year for lau in laureates}, reverse=True)
 
     def _page(self, template: str, path: str, root: str, canonical: str, **context: Any) -> None:
+        """Render a page; `og` (in context) is its link preview: absolute image URL, size, alt text."""
         html = render(template, root=root, canonical=canonical, years=self.years,
                       label=self.words.word("label"), organiser=self.words.word("organiser"),
                       website=self.words.word("website"), **context)
@@ -230,10 +234,12 @@ class _Site:
             editions.append({"year": year, "count": len(self.by_year(year)), "levels": self.levels(year),
                              "csv": opendata_name(year, "csv"), "json": opendata_name(year, "json")})
         self._page("index.html", "index.html", "", f"{self.base}/", editions=editions,
-                   total=len(self.laureates))
+                   total=len(self.laureates), og=previews.home_preview(self.out.write, self.base, self.light,
+                                                                      len(self.laureates), self.years))
 
     def year(self, year: int) -> None:
         self._page("year.html", f"{year}/index.html", "../", year_url(self.base, year), year=year,
+                   og=previews.year_preview(self.out.write, self.base, self.light, year, len(self.by_year(year))),
                    count=len(self.by_year(year)), levels=self.levels(year),
                    csv=opendata_name(year, "csv"), json=opendata_name(year, "json"))
 
@@ -244,8 +250,8 @@ class _Site:
             self.out.note(f"{laureate_path(lau)} : adresse de site ignorée, elle n'est pas en http(s)")
         open_badges = [Link(text, name) for name, text in OPEN_BADGES_FILES if (folder / name).is_file()]
         issuer = (self.out.root / "openbadges" / "issuer.json").is_file()
-        mark = laureate_badge(lau, "mark").scene.px_size or (0, 0)
-        preview = laureate_badge(lau, PREVIEW_BADGE).scene.px_size or (0, 0)
+        mark = badge(lau, variant="mark").scene.px_size or (0, 0)
+        preview = badge(lau, variant=PREVIEW_BADGE).scene.px_size or (0, 0)
         context = {
             "lau": lau, "site": site, "type_label": lau.type.label_fr, "words": lau.distinction.words,
             "alt": alt_text(lau), "marks_alt": _capitalised(marks_phrase(lau.distinction)),
@@ -255,10 +261,12 @@ class _Site:
             "iframe": snippets(lau, self.base, WIDGET_BADGE, "auto")["iframe"],
             "open_badges": open_badges, "issuer": issuer, "page_url": page_url(self.base, lau),
             "theme_label": THEME_LABELS[self.theme], "theme": self.theme,
+            "og": previews.laureate_preview(self.base, lau, social_result(lau, "lien").scene),
+            "linkedin": laureate_linkedin(lau, self.base),
         }
         self._page("laureate.html", f"{laureate_path(lau)}/index.html", "../../", page_url(self.base, lau),
                    **context)
-        widget = laureate_badge(lau, WIDGET_BADGE).scene.px_size or (0, 0)
+        widget = badge(lau, variant=WIDGET_BADGE).scene.px_size or (0, 0)
         html = render("widget.html", lau=lau, words=lau.distinction.words, label=self.words.word("label"),
                       shown_name=shown_name(lau.display_name, lau.short_name, self.light),
                       badge_file=badge_name(WIDGET_BADGE, "auto"), badge_size=widget,
@@ -280,8 +288,10 @@ def _sitemap(base: str, laureates: Iterable[Laureate], years: Iterable[int]) -> 
 def _badge_files(job: tuple[Laureate, Path]) -> tuple[list[Path], list[str]]:
     """Every badge file of one laureate (light, dark, auto; SVG, PNG, PNG ×2): one unit of parallel work."""
     lau, folder = job
-    files, notes = write_laureate_badges(lau, folder, png_scales=PNG_SCALES)
-    return files + write_auto_badges(lau, folder), notes
+    done = write_badges(lau, folder, png_scales=PNG_SCALES)
+    preview = folder / social_image_name()
+    preview.write_bytes(social_png(lau, "lien"))
+    return [*done.files, *write_auto_badges(lau, folder).files, preview], list(done.notes)
 
 
 def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int) -> None:
@@ -317,6 +327,8 @@ def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str =
     _open_badges(laureates, out, base, theme, signing_key)
     site = _Site(laureates, base, theme, out)
     out.write("style.css", render("style.css", palette=site.palette))
+    for name, data in previews.favicons(site.light).items():
+        out.write(name, data)
     site.home()
     for year in site.years:
         site.year(year)

@@ -1,5 +1,8 @@
-"""The published URLs of docs/urls.md, in one place, so snippets, pages and sitemap never disagree.
+"""The published URLs of docs/urls.md and the one base-URL rule, in one place, so the certificate's QR
+code, snippets, kit readme, pages, sitemap and Open Badges never disagree.
 
+Pure functions of the laureate and the base URL (no I/O), hence in the domain: the layout (QR code),
+products (snippets, Open Badges) and publishing (kit, site) all read them.
 Absolute URLs (under the base URL) are for what leaves the site: snippets, sitemap, Open Badges.
 Pages link to each other with relative paths instead, so the site also works from disk.
 """
@@ -9,14 +12,17 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import quote, urlsplit
 
-from ..domain.model import Laureate
 from ..errors import InputError
+from .model import Laureate
 
 BADGE_THEMES = ("light", "dark", "auto")
 
 
 def check_base_url(value: str) -> str:
-    """The base URL without trailing slash; InputError unless http(s)://host[/path] with nothing hidden."""
+    """The base URL without trailing slash; InputError unless http(s)://host[/path] with nothing hidden.
+
+    The only check of a base URL (CLI options, library calls, kit, site, certificate, Open Badges).
+    """
     text = value.strip()
     if any(ch.isspace() or unicodedata.category(ch).startswith("C") for ch in text):
         raise InputError(f"--base-url « {value} » : l'adresse ne doit contenir ni espace ni caractère invisible")
@@ -26,8 +32,8 @@ def check_base_url(value: str) -> str:
     except ValueError as exc:
         raise InputError(f"--base-url « {value} » : adresse mal formée") from exc
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"--base-url « {value} » : il faut une adresse complète en https:// "
-                         "(par exemple https://palmares.territoire-numerique-libre.org)")
+        raise InputError(f"--base-url « {value} » : il faut l'adresse publique complète du site, en https:// "
+                         "(par exemple https://territoire-numerique-libre.org/verification)")
     if parts.query or parts.fragment or parts.username is not None:
         raise InputError(f"--base-url « {value} » : l'adresse ne doit avoir ni « ? », ni « # », ni identifiant")
     return text.rstrip("/")
@@ -84,3 +90,32 @@ def year_url(base: str, year: int) -> str:
 def opendata_name(year: int, suffix: str) -> str:
     """`palmares-2021.csv`, `palmares-2021.json`."""
     return f"palmares-{year}.{suffix}"
+
+
+def social_image_name(width: int = 1200, height: int = 630) -> str:
+    """The link-preview image beside a verification page: `partage-1200x630.png`."""
+    return f"partage-{width}x{height}.png"
+
+
+def linkedin_fields(label: str, organiser: str, laureate: Laureate, certificate_url: str,
+                    month: int | None) -> dict[str, str]:
+    """What LinkedIn's « Licences et certifications » form asks, in its order (shown for copy-paste too).
+
+    `month` is the month of the ceremony when known; LinkedIn leaves it empty otherwise.
+    """
+    fields = {
+        "name": f"Label {label} {laureate.year} : {laureate.distinction.words}",
+        "organizationName": organiser,
+        "issueYear": str(laureate.year),
+    }
+    if month is not None:
+        fields["issueMonth"] = str(month)
+    fields["certUrl"] = certificate_url
+    fields["certId"] = laureate.certificate_number
+    return fields
+
+
+def linkedin_add_url(fields: dict[str, str]) -> str:
+    """LinkedIn's « ajouter au profil » link for a certification, every field percent-encoded."""
+    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in fields.items())
+    return f"https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&{query}"
