@@ -277,7 +277,7 @@ def test_wording_distinction_mentions_and_ceremony(made: dict[str, Made]) -> Non
     assert "Attestation de labellisation" in lines
     assert "Label Or" in lines
     assert "Commune (38)" in lines
-    assert "Mentions spéciales : Mutualisation, Sobriété numérique : durabilité des équipements" in lines
+    assert "Mentions spéciales « Mutualisation » et « Sobriété numérique : durabilité" in " ".join(lines)
     assert "Décerné le 19 novembre 2025 — Congrès des Maires, Paris" in lines
     assert "Pour l'association ADULLACT" in lines
     old = text_of(made["lhay"].path).splitlines()

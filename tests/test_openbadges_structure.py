@@ -76,8 +76,8 @@ def test_badge_class_names_distinction_and_year_in_french():
     site = signed_site()
     doc = load(site.root, "openbadges/badges/2021-3.json")
     assert doc["type"] == "BadgeClass"
-    assert doc["name"] == "Territoire Numérique Libre 2021 — niveau 3 sur 5"
-    assert "décerné par ADULLACT en 2021 : niveau 3 sur 5" in doc["description"]
+    assert doc["name"] == "Territoire Numérique Libre 2021 — Niveau 3 sur 5"
+    assert "décerné par ADULLACT en 2021 : Niveau 3 sur 5" in doc["description"]
     assert doc["image"] == f"{BASE_URL}/openbadges/badges/2021-3.png"
     assert doc["criteria"]["id"] == "https://territoire-numerique-libre.org"
     assert "logiciels libres" in doc["criteria"]["narrative"]
@@ -102,7 +102,8 @@ def test_assertion_recipient_is_the_site_or_the_verification_page():
     assert boe["issuedOn"] == "2025-11-19T00:00:00Z"
     assert boe["recipient"]["identity"] == "https://www.ville-boe.fr"
     ecrins = load(site.root, "2025/parc-national-des-ecrins/assertion.json")
-    assert "Mentions spéciales : Meilleure première candidature, Mutualisation" in ecrins["narrative"]
+    expected = "Mentions spéciales «\u00a0Meilleure première candidature\u00a0» et «\u00a0Mutualisation\u00a0»"
+    assert expected in ecrins["narrative"]
     notes = " ".join(site.result.notes)
     assert "29 lauréat(s) sans site web" in notes and "page de vérification" in notes
 

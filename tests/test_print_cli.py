@@ -78,7 +78,8 @@ def test_spec_sheet_of_an_svg_still_shows_the_sign(cli: click.Group, tmp_path: P
 
     counts = Image.open(tmp_path / "fiche.png").convert("RGB").getcolors(1 << 20)
     green = sum(n for n, (r, g, b) in counts if abs(r - 11) + abs(g - 110) + abs(b - 79) < 60)
-    assert green > 1000  # the sign's green mark and frame, far more than the two colour swatches
+    # The sign's green marks and frame, far more than the two colour swatches (about 100 pixels).
+    assert green > 700
 
 
 def test_pdfx_1a_and_no_marks(cli: click.Group, tmp_path: Path) -> None:

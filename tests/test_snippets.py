@@ -55,7 +55,7 @@ def test_html_snippet_is_a_linked_image_with_french_alt(lyon: Laureate, variant:
     link, img = _only(root, "a"), _only(root, "img")
     assert link.attrs["href"] == f"{BASE}/2021/ville-de-lyon/"
     assert img.attrs["src"] == f"{BASE}/2021/ville-de-lyon/badge-{variant}-light.svg"
-    assert img.attrs["alt"] == "Label Territoire Numérique Libre 2021 : niveau 3 sur 5, Ville de Lyon"
+    assert img.attrs["alt"] == "Label Territoire Numérique Libre 2021 : Niveau 3 sur 5, Ville de Lyon"
     w, h = badge(lyon, variant=variant).scene.px_size  # type: ignore[misc]
     assert (img.attrs["width"], img.attrs["height"]) == (str(w), str(h))
 

@@ -50,7 +50,7 @@ def test_low_contrast_theme_is_refused_naming_pair_and_ratio(tmp_path: Path) -> 
 
 
 def test_mark_colour_below_3_to_1_is_refused(tmp_path: Path) -> None:
-    path = _copy_theme(tmp_path, ('[colors.metal_or]\nrgb = "#8a6a00"', '[colors.metal_or]\nrgb = "#f0e0a0"'))
+    path = _copy_theme(tmp_path, ('[colors.metal_or]\nrgb = "#b08500"', '[colors.metal_or]\nrgb = "#f0e0a0"'))
     with pytest.raises(InputError, match="metal_or.*3:1"):
         load_theme(path)
 

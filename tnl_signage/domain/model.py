@@ -81,7 +81,7 @@ class Laureate:
 
     @property
     def distinction_words(self) -> str:
-        """The distinction in words ("niveau 3 sur 5", "Label Or"): never conveyed by colour alone."""
+        """The distinction in words ("Niveau 3 sur 5", "Label Or"): never conveyed by colour alone."""
         return self.distinction.words
 
     @property

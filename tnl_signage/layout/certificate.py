@@ -27,7 +27,7 @@ from ..drawing.scene import Group, Node, Rect, Scene
 from ..errors import InputError
 from ..resources import data_file
 from .badges import LayoutResult
-from .common import Box, place_fixed, place_free, place_name, place_text
+from .common import Box, place_fixed, place_free, place_name, place_text, shown_name
 
 FREE_TEXT_MIN_MM = 2.4  # the smallest text of the certificate that still reads on paper at arm's length
 
@@ -136,10 +136,6 @@ def _qr_colours(theme: Theme) -> tuple[Color, Color]:
     """Dark modules on a light ground whatever the theme: inverted codes defeat many phone readers."""
     ink, ground = theme.color("ink"), theme.color("background")
     return (ink, ground) if ink.luminance < ground.luminance else (ground, ink)
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -296,7 +292,8 @@ def certificate_scene(
                              max_size=sz["title"]))
     nodes.append(place_fixed(theme, word("certificate_intro"), box["intro"], fill=muted, max_size=sz["intro"],
                              max_lines=2))
-    name_group, notes = place_name(theme, laureate.display_name, laureate.short_name, box["name"],
+    name_group, notes = place_name(theme, shown_name(laureate.display_name, laureate.short_name, theme), None,
+                                   box["name"],
                                    family="certificate", fill=ink, max_size=sz["name"], max_lines=3)
     nodes.append(name_group)
     kind = laureate.type.label_fr + (f" ({laureate.department})" if laureate.department else "")
@@ -305,7 +302,7 @@ def certificate_scene(
                              max_size=sz["awarded"]))
     m = box["marks"]
     nodes.append(marks_group(laureate.distinction, theme, m.x, m.y, m.w, m.h))
-    nodes.append(place_fixed(theme, _capital(laureate.distinction_words), box["distinction"], fill=accent,
+    nodes.append(place_fixed(theme, laureate.distinction_words, box["distinction"], fill=accent,
                              bold=True, max_size=sz["distinction"]))
     if laureate.mentions:
         nodes.append(place_fixed(theme, mentions_phrase(laureate.mentions), box["mentions"], fill=ink,

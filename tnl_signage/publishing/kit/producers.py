@@ -40,7 +40,7 @@ def web(ctx: KitContext) -> list[str]:
     folder = ctx.folder / "web"
     folder.mkdir(exist_ok=True)
     for variant in VARIANTS:
-        code = snippets(ctx.laureate, ctx.options.base_url, variant, "auto")
+        code = snippets(ctx.laureate, ctx.options.base_url, variant, "auto", wording=ctx.options.theme)
         (folder / f"badge-{variant}.html").write_text(code["html"] + "\n", encoding="utf-8")
         (folder / f"badge-{variant}.md").write_text(code["markdown"] + "\n", encoding="utf-8")
         (folder / f"badge-{variant}-svg-en-ligne.html").write_text(code["svg"] + "\n", encoding="utf-8")
@@ -54,7 +54,8 @@ def printing(ctx: KitContext) -> list[str]:
 
     notes: list[str] = []
     for fmt in (ctx.options.panel_format, ctx.options.plaque_format, ctx.options.poster_format):
-        done = write_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme)
+        done = write_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme,
+                               base_url=ctx.options.base_url)
         notes.extend(note for note in done.notes if note not in notes)
     return notes
 

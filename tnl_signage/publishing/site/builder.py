@@ -36,6 +36,7 @@ from ...domain.urls import (
 from ...domain.wording import marks_phrase
 from ...errors import InputError
 from ...layout.badges import VARIANTS
+from ...layout.common import shown_name
 from ...products.auto_badge import write_auto_badges
 from ...products.badges import THEMES, badge, write_badges
 from ...products.local_communication import laureate_linkedin
@@ -183,7 +184,7 @@ def _badge_rows(laureate: Laureate) -> list[BadgeRow]:
 def _snippet_blocks(laureate: Laureate, base: str, theme: str) -> list[SnippetBlock]:
     blocks = []
     for variant in VARIANTS:
-        code = snippets(laureate, base, variant, theme)
+        code = snippets(laureate, base, variant, theme, wording=theme if theme in THEMES else "light")
         blocks.append(SnippetBlock(variant, VARIANT_LABELS[variant], code["html"], code["markdown"],
                                    badge_name(variant, "auto")))
     return blocks
@@ -198,14 +199,15 @@ class _Site:
         self.theme = theme
         self.out = out
         self.light = load_theme("light")
+        self.words = load_theme(theme) if theme in THEMES else self.light  # the chosen theme's wording
         self.palette = _site_palette(self.light, load_theme("dark"))
         self.years = sorted({lau.year for lau in laureates}, reverse=True)
 
     def _page(self, template: str, path: str, root: str, canonical: str, **context: Any) -> None:
         """Render a page; `og` (in context) is its link preview: absolute image URL, size, alt text."""
         html = render(template, root=root, canonical=canonical, years=self.years,
-                      label=self.light.word("label"), organiser=self.light.word("organiser"),
-                      website=self.light.word("website"), **context)
+                      label=self.words.word("label"), organiser=self.words.word("organiser"),
+                      website=self.words.word("website"), **context)
         self.out.write(path, html)
 
     def by_year(self, year: int) -> list[Laureate]:
@@ -267,7 +269,8 @@ class _Site:
         self._page("laureate.html", f"{laureate_path(lau)}/index.html", "../../", page_url(self.base, lau),
                    **context)
         widget = badge(lau, variant=WIDGET_BADGE).scene.px_size or (0, 0)
-        html = render("widget.html", lau=lau, words=lau.distinction.words, label=self.light.word("label"),
+        html = render("widget.html", lau=lau, words=lau.distinction.words, label=self.words.word("label"),
+                      shown_name=shown_name(lau.display_name, lau.short_name, self.light),
                       badge_file=badge_name(WIDGET_BADGE, "auto"), badge_size=widget,
                       canonical=widget_url(self.base, lau), palette=self.palette)
         self.out.write(f"{laureate_path(lau)}/widget.html", html)
