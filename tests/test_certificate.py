@@ -27,7 +27,8 @@ from tnl_signage.drawing.scene import Group, Scene
 from tnl_signage.errors import InputError
 from tnl_signage.layout.certificate import certificate_scene, french_date, parse_date, verification_url
 from tnl_signage.writers import render, save
-from tnl_signage.writers.pdfa import PRODUCER, icc_profile_path
+from tnl_signage.writers.pdf_finish import PRODUCER
+from tnl_signage.writers.pdfa import icc_profile_path
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2025, 12, 1)
@@ -100,7 +101,7 @@ def test_xmp_claims_pdfa_2b_and_matches_info(made: dict[str, Made], key: str) ->
         assert meta["pdf:Keywords"] == str(info.Keywords)
         assert meta["dc:description"] == str(info.Subject)
         year = m.laureate.year
-        expected = "20251119" if year == 2025 else f"{year}0101"
+        expected = "20251119" if year == 2025 else f"{year}1201"  # editions.toml: unknown day = 1 December
         for xmp_key, info_key in (("xmp:CreateDate", "/CreationDate"), ("xmp:ModifyDate", "/ModDate")):
             assert str(info[info_key]) == f"D:{expected}120000Z"
             assert meta[xmp_key] == f"{expected[:4]}-{expected[4:6]}-{expected[6:]}T12:00:00Z"

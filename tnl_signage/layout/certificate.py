@@ -24,6 +24,7 @@ from ..drawing.marks import marks_group
 from ..drawing.qr import qr_group
 from ..drawing.scene import Group, Node, Rect, Scene
 from ..errors import InputError
+from ..inputs.editions import load_editions
 from ..publishing.urls import check_base_url, page_url
 from ..resources import data_file
 from .badges import LayoutResult
@@ -44,29 +45,23 @@ class Ceremony:
 
 @dataclass(frozen=True)
 class CertificateData:
-    """Defaults and wording of `data/certificate.toml`."""
+    """Wording of `data/certificate.toml`; defaults (site, signatory) come from the editions file."""
 
     base_url: str
     signatory: str
     wording: dict[str, str]
-    ceremonies: dict[int, Ceremony]
 
 
 @lru_cache(maxsize=1)
-def certificate_data() -> CertificateData:
-    """The shipped certificate defaults, read once per process."""
+def _wording() -> dict[str, str]:
     raw: dict[str, Any] = tomllib.loads(data_file("certificate.toml").read_text(encoding="utf-8"))
-    defaults = raw.get("defaults", {})
-    ceremonies = {}
-    for year, entry in raw.get("ceremonies", {}).items():
-        when = entry.get("date")
-        ceremonies[int(year)] = Ceremony(when if isinstance(when, date) else None, entry.get("place"))
-    return CertificateData(
-        base_url=str(defaults.get("base_url", "")),
-        signatory=str(defaults.get("signatory", "")),
-        wording={str(k): str(v) for k, v in raw.get("wording", {}).items()},
-        ceremonies=ceremonies,
-    )
+    return {str(k): str(v) for k, v in raw.get("wording", {}).items()}
+
+
+def certificate_data() -> CertificateData:
+    """The shipped certificate wording and the editions' defaults."""
+    editions = load_editions()
+    return CertificateData(base_url=editions.base_url, signatory=editions.signatory, wording=_wording())
 
 
 def french_date(day: date) -> str:
@@ -226,8 +221,9 @@ def _verification(theme: Theme, grid: _Grid, url: str, year_path: str, word: Cal
     return nodes
 
 
-def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str) -> list[Node]:
-    """Who signs (role, name), a rule for a handwritten signature, and the certificate number under it."""
+def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str, issued: str) -> list[Node]:
+    """Who signs (role, name), a rule for a handwritten signature, the certificate number under it and
+    the date the certificate was made out under that."""
     col = grid.column
     ink, muted = theme.color("ink"), theme.color("muted")
     w = grid.left_width
@@ -244,6 +240,8 @@ def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str) -> 
     nodes.append(Rect(col.x, bottom - 11.0, min(w, 70.0), 0.25, fill=muted))
     nodes.append(place_fixed(theme, number, Box(col.x, bottom - 4.4, w, 4.4), fill=ink, bold=True,
                              max_size=3.8, align="left"))
+    nodes.append(place_fixed(theme, issued, Box(col.x, bottom + 0.8, w, 3.6), fill=ink, max_size=3.3,
+                             align="left"))
     return nodes
 
 
@@ -257,22 +255,29 @@ def certificate_scene(
     place: str | None = None,
     signatory: str | None = None,
     signatory_role: str | None = None,
+    issued: date | str | None = None,
 ) -> LayoutResult:
     """Lay out a laureate's certificate; notes say if the name had to be shrunk or shortened.
 
-    `date` / `place` override the ceremony kept in certificate.toml; an unknown date prints
-    « Décerné en {year} » rather than a guess.
+    `date` / `place` override the ceremony kept in editions.toml; an unknown date prints
+    « Décerné en {year} » rather than a guess. `issued` (else the edition's issue date, else the award
+    date) is printed as « Attestation établie le … » and is the PDF's date.
     """
     grid = {"portrait": _PORTRAIT, "landscape": _LANDSCAPE}.get(orientation)
     if grid is None:
         raise InputError(f"orientation inconnue : « {orientation} » (portrait ou landscape)")
     data = certificate_data()
     word = _words(theme)
-    known = data.ceremonies.get(laureate.year, Ceremony())
+    edition = load_editions().edition_for(laureate.year)
     when = parse_date(date) if isinstance(date, str) else date
-    ceremony = Ceremony(when or known.date, place if place is not None else known.place)
+    ceremony = Ceremony(when or (edition.award_date if edition.date_known else None),
+                        place if place is not None else edition.place)
     if ceremony.date is not None and ceremony.date.year != laureate.year:
         raise InputError(f"la date de remise « {french_date(ceremony.date)} » n'est pas en {laureate.year}")
+    made_out = (parse_date(issued) if isinstance(issued, str) else issued) or (
+        edition.issued or ceremony.date or edition.award_date)
+    if made_out < (ceremony.date or edition.award_date.replace(month=1, day=1)):
+        raise InputError(f"la date d'établissement « {french_date(made_out)} » précède l'attribution")
     url = verification_url(laureate, base_url)
     number = word("certificate_number", number=laureate.certificate_number)
     ink, accent, muted = theme.color("ink"), theme.color("accent"), theme.color("muted")
@@ -306,7 +311,9 @@ def certificate_scene(
     nodes.append(place_fixed(theme, _awarded_line(word, laureate.year, ceremony), box["date"], fill=ink,
                              max_size=sz["date"]))
     role = signatory_role if signatory_role is not None else word("certificate_signatory_role")
-    nodes += _signature(theme, grid, role, signatory if signatory is not None else data.signatory, number)
+    default_signatory = edition.signatory or data.signatory
+    nodes += _signature(theme, grid, role, signatory if signatory is not None else default_signatory, number,
+                        word("certificate_issued", date=french_date(made_out)))
     nodes += _verification(theme, grid, url, f"{laureate.year}/{laureate.slug}/", word)
 
     fields = {"year": laureate.year, "name": laureate.display_name,
@@ -319,7 +326,8 @@ def certificate_scene(
         "author": theme.word("organiser"),
         "keywords": ", ".join([theme.word("label"), str(laureate.year), laureate.distinction_words,
                                laureate.certificate_number]),
-        "date": (ceremony.date or _year_start(laureate.year)).isoformat(),
+        "date": made_out.isoformat(),
+        "award_date": (ceremony.date or edition.award_date).isoformat(),
         "lang": "fr-FR",
         "certificate_number": laureate.certificate_number,
         "verification_url": url,
@@ -336,7 +344,3 @@ def certificate_scene(
     )
     return LayoutResult(scene, tuple(notes))
 
-
-def _year_start(year: int) -> date:
-    """Metadata date when the ceremony date is unknown: the award year, never the clock."""
-    return date(year, 1, 1)

@@ -20,6 +20,7 @@ from ..drawing.marks import marks_group
 from ..drawing.scene import Circle, Group, Node, Path, Rect, Scene
 from ..drawing.text import FittedText, fit_text, get_face, text_group
 from ..drawing.text.fitting import measure_line
+from ..inputs.editions import edition_for
 from .badges import BadgeContent, LayoutResult
 from .common import Box, place_fixed, place_name
 
@@ -268,7 +269,8 @@ def print_scene(
         desc=award_description(theme, content.distinction, content.year, content.name, content.mentions,
                                content.type_label),
         bleed=b,
-        meta={"pdf_profile": profile, "year": str(content.year), "family": family, "format": fmt.name,
+        meta={"pdf_profile": profile, "year": str(content.year),
+              "date": edition_for(content.year).award_date.isoformat(), "family": family, "format": fmt.name,
               "safe_mm": f"{safe:g}", "trim_mm": f"{w:g}x{h:g}"},
     )
     return LayoutResult(scene, tuple(notes))

@@ -5,8 +5,8 @@ line, the same words as invisible text (render mode 3) in the embedded, subset T
 stretched to the outlines' width: the page looks exactly like the SVG and PNG, and a reader can still
 search and copy the name. pikepdf then writes what reportlab cannot: the outlines as form XObjects
 (cached per process), the output intent, the XMP packet, a matching Info dictionary and a /ID
-derived from the content. No clock is read anywhere:
-dates come from `scene.meta["date"]` (the award), so the same scene gives the same bytes.
+derived from the content (all through `pdf_finish`, shared with PDF/X). No clock is read anywhere:
+dates come from `scene.meta["date"]` (the issue date), so the same scene gives the same bytes.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ import io
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
-from xml.sax.saxutils import escape
 
 import pikepdf
 from fontTools.ttLib import TTFont as FTFont
@@ -29,12 +27,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from .. import __version__
 from ..domain.colors import Color
 from ..drawing.scene import Group, Node, Scene, TextSpan, Use
 from ..errors import InputError
 from ..resources import data_file, resource_dir
 from .pdf_draw import ScenePainter, binary_streams, rgb
+from .pdf_finish import DocumentText, Finish, OutputIntent, finish_document, save, stamp
 from .pdf_outline import Outline, outline
 
 PROFILE = "pdfa-2b"
@@ -42,7 +40,9 @@ ICC_FILE = ("icc", "sRGB-icc-profiles-free.icc")
 OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 FORM_MIN_USES = 3  # an outline drawn this often becomes a form XObject; fewer: written inline
 PAGE_ZLIB_LEVEL = 3
-PRODUCER = f"tnl-signage {__version__} (reportlab, pikepdf)"
+INTENT = OutputIntent("GTS_PDFA1", ICC_FILE, 3, OUTPUT_CONDITION, OUTPUT_CONDITION)
+# PDF/A-2b: only the identification differs from the print files' finishing.
+FINISH = Finish(INTENT, {"pdfaid:part": "2", "pdfaid:conformance": "B"}, display_title=True)
 
 
 @dataclass(frozen=True)
@@ -229,76 +229,12 @@ def draw(scene: Scene) -> Drawn:
     return Drawn(buf.getvalue(), tuple(painter.forms.values()))
 
 
-@lru_cache(maxsize=1)
-def _icc() -> bytes:
-    """The sRGB profile, Flate-compressed once."""
-    return zlib.compress(data_file(*ICC_FILE).read_bytes(), 9)
-
-
 def _compressed(pdf: pikepdf.Pdf, data: bytes, **entries: Any) -> pikepdf.Stream:
     stream = pikepdf.Stream(pdf, b"")
     stream.write(data, filter=pikepdf.Name.FlateDecode)
     for key, value in entries.items():
         stream[f"/{key}"] = value
     return stream
-
-
-def _dates(meta: dict[str, str]) -> tuple[str, str]:
-    """(PDF date, XMP date) at noon UTC of the award day, so no time zone shifts the day shown."""
-    raw = meta.get("date")
-    if not raw:
-        raise InputError("PDF/A : scene.meta['date'] (date de l'attribution) manquante")
-    try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        raise InputError(f"PDF/A : date invalide dans scene.meta : « {raw} »") from None
-    return f"D:{day:%Y%m%d}120000Z", f"{day.isoformat()}T12:00:00Z"
-
-
-def _lang_alt(tag: str, value: str) -> str:
-    return (f"<{tag}><rdf:Alt><rdf:li xml:lang=\"x-default\">{escape(value)}</rdf:li></rdf:Alt></{tag}>")
-
-
-def xmp_packet(scene: Scene) -> bytes:
-    """XMP metadata claiming PDF/A-2B, equal to the Info dictionary written next to it."""
-    meta = scene.meta
-    _, when = _dates(meta)
-    title = meta.get("title", scene.title)
-    author = meta.get("author", "")
-    lang = meta.get("lang", "fr-FR")
-    parts = [
-        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
-        '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
-        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
-        '<rdf:Description rdf:about=""'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
-        ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
-        ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"'
-        ' xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">',
-        "<pdfaid:part>2</pdfaid:part>",
-        "<pdfaid:conformance>B</pdfaid:conformance>",
-        "<dc:format>application/pdf</dc:format>",
-        _lang_alt("dc:title", title),
-        f"<dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>",
-        f"<dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>",
-    ]
-    if meta.get("subject"):
-        parts.append(_lang_alt("dc:description", meta["subject"]))
-    if meta.get("keywords"):
-        parts.append(f"<pdf:Keywords>{escape(meta['keywords'])}</pdf:Keywords>")
-    parts += [
-        f"<pdf:Producer>{escape(PRODUCER)}</pdf:Producer>",
-        f"<xmp:CreatorTool>{escape(PRODUCER)}</xmp:CreatorTool>",
-        f"<xmp:CreateDate>{when}</xmp:CreateDate>",
-        f"<xmp:ModifyDate>{when}</xmp:ModifyDate>",
-        f"<xmp:MetadataDate>{when}</xmp:MetadataDate>",
-        "</rdf:Description>",
-        "</rdf:RDF>",
-        "</x:xmpmeta>",
-    ]
-    # Padding lets a later tool (a signer) rewrite the packet in place, as the XMP spec advises.
-    padding = (" " * 99 + "\n") * 20
-    return ("\n".join(parts) + "\n" + padding + '<?xpacket end="w"?>').encode("utf-8")
 
 
 def _add_forms(pdf: pikepdf.Pdf, forms: tuple[tuple[str, Outline], ...]) -> None:
@@ -316,9 +252,10 @@ def _add_forms(pdf: pikepdf.Pdf, forms: tuple[tuple[str, Outline], ...]) -> None
 
 
 def finish(drawn: Drawn, scene: Scene) -> bytes:
-    """Turn reportlab's PDF into PDF/A-2b: forms, output intent, XMP, Info, language, deterministic /ID."""
+    """Turn reportlab's PDF into PDF/A-2b: forms, then the shared finishing (intent, XMP, Info, /ID)."""
     meta = scene.meta
-    pdf_date, _ = _dates(meta)
+    if not meta.get("date"):
+        raise InputError("PDF/A : scene.meta['date'] (date de l'attestation) manquante")
     with pikepdf.open(io.BytesIO(drawn.pdf)) as pdf:
         _add_forms(pdf, drawn.forms)
         page = pdf.pages[0].obj
@@ -328,44 +265,16 @@ def finish(drawn: Drawn, scene: Scene) -> bytes:
         if isinstance(contents, pikepdf.Stream) and "/Filter" not in contents:
             # zlib level 3: a third of the time of qpdf's default level for ~4 % more bytes on the page
             contents.write(zlib.compress(contents.read_raw_bytes(), PAGE_ZLIB_LEVEL), filter=pikepdf.Name.FlateDecode)
-        icc = _compressed(pdf, _icc(), N=3)
-        intent = pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1,
-            OutputConditionIdentifier=pikepdf.String(OUTPUT_CONDITION),
-            Info=pikepdf.String(OUTPUT_CONDITION),
-            RegistryName=pikepdf.String("http://www.color.org"),
-            DestOutputProfile=pdf.make_indirect(icc),
-        ))
         root = pdf.Root
-        root.OutputIntents = pikepdf.Array([intent])
-        metadata = pikepdf.Stream(pdf, xmp_packet(scene))
-        metadata.Type = pikepdf.Name.Metadata
-        metadata.Subtype = pikepdf.Name.XML
-        root.Metadata = pdf.make_indirect(metadata)
-        root.Lang = pikepdf.String(meta.get("lang", "fr-FR"))
-        root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         for key in ("/PageMode", "/OpenAction"):
             if key in root:
                 del root[key]
-        info = {
-            "/Title": meta.get("title", scene.title),
-            "/Author": meta.get("author", ""),
-            "/Subject": meta.get("subject", ""),
-            "/Keywords": meta.get("keywords", ""),
-            "/Creator": PRODUCER,
-            "/Producer": PRODUCER,
-            "/CreationDate": pdf_date,
-            "/ModDate": pdf_date,
-        }
-        pdf.trailer.Info = pdf.make_indirect(pikepdf.Dictionary(
-            {k: pikepdf.String(v) for k, v in info.items() if v}))
-        # reportlab's invariant /ID is the same for every file: let qpdf derive both halves from the content.
-        del pdf.trailer["/ID"]
+        text = DocumentText(meta.get("title", scene.title), meta.get("subject", ""), meta.get("author", ""),
+                            meta.get("keywords", ""), meta.get("lang", "fr-FR"))
+        finish_document(pdf, FINISH, text, stamp(meta["date"]))
         out = io.BytesIO()
         # Streams already compressed (fonts, forms, profile) are kept as they are; the page is deflated.
-        pdf.save(out, deterministic_id=True, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate, force_version="1.7",
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        save(pdf, out, version="1.7", object_streams=True, compress=True)
         return out.getvalue()
 
 

@@ -55,6 +55,10 @@ class SiteUrls:
         return f"openbadges/achievements/{year}-{distinction.id}.json"
 
     @staticmethod
+    def rel_status_list(year: int) -> str:
+        return f"openbadges/status/{year}.json"
+
+    @staticmethod
     def rel_laureate(laureate: Laureate, name: str = "") -> str:
         """`{year}/{slug}/` (the verification page) or a file in that folder."""
         return str(PurePosixPath(str(laureate.year), laureate.slug, name)) + ("" if name else "/")
@@ -80,6 +84,9 @@ class SiteUrls:
 
     def achievement(self, year: int, distinction: Distinction) -> str:
         return self.url(self.rel_achievement(year, distinction))
+
+    def status_list(self, year: int) -> str:
+        return self.url(self.rel_status_list(year))
 
     def verification_page(self, laureate: Laureate) -> str:
         return self.url(self.rel_laureate(laureate))

@@ -6,6 +6,8 @@ import os
 import zipfile
 from pathlib import Path
 
+from ...inputs.editions import edition_for
+
 # Already deflated inside (PNG, PDF streams): stored as they are, the zip is about 4 % bigger than with
 # everything deflated again, and a kit spares compressing a megabyte a second time.
 STORED_SUFFIXES = frozenset({".png", ".pdf", ".zip"})
@@ -14,7 +16,8 @@ STORED_SUFFIXES = frozenset({".png", ".pdf", ".zip"})
 def write_zip(files: list[tuple[str, bytes]], target: Path, *, prefix: str, year: int) -> Path:
     """Zip `files` (relative path, bytes) as `prefix/...` into `target`, in the order given
     (through a temporary file, renamed when complete)."""
-    stamp = (max(1980, year), 12, 1, 0, 0, 0)
+    instant = edition_for(year).award_instant  # the award's one instant (data/editions.toml), as PDFs and badges
+    stamp = (max(1980, instant.year), instant.month, instant.day, instant.hour, instant.minute, instant.second)
     tmp = target.with_name(f".{target.name}.partial")
     with zipfile.ZipFile(tmp, "w") as archive:
         for rel, data in files:
