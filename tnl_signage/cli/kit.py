@@ -32,12 +32,19 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
     """Produit le kit complet de chaque lauréat d'un palmarès (CSV ou JSON).
 
     Les kits déjà complets sont conservés (relancer après une interruption termine le travail) ;
-    les lignes en erreur sont signalées et sautées, les autres lauréats ont leur kit.
+    les lignes en erreur sont signalées et sautées, les autres lauréats ont leur kit. Les distinctions
+    retirées (retraits.csv à côté du palmarès, voir « tnl-signage revoke ») le disent dans leur kit.
     """
+    from ..inputs.palmares import load_palmares
+    from ..inputs.revocations import load_revocations, revocations_path
+    from ..products.openbadges.status import moved_indices
     from ..publishing.urls import check_base_url
 
+    revocations = load_revocations(revocations_path(palmares))
+    moved = moved_indices(load_palmares(palmares).laureates) if signing_key else ()
     options = KitOptions(base_url=check_base_url(base_url), theme=theme, force=force,
-                         signing_key=os.fspath(signing_key) if signing_key else None)
+                         signing_key=os.fspath(signing_key) if signing_key else None,
+                         revocations=revocations, moved_status=moved)
     if signing_key is None and not quiet:
         click.echo("Open Badges 3.0 non signés : pas de --signing-key (les Open Badges 2.0 sont produits).", err=True)
     show_bar = not quiet and sys.stderr.isatty()

@@ -9,6 +9,7 @@ import click
 from ..domain.model import Problem
 from ..errors import InputError
 from ..inputs.palmares import load_palmares
+from ..inputs.revocations import load_revocations, revocations_path
 from ..publishing.site.builder import build_site
 from ..publishing.site.serve import HOST, make_server
 from .common import run_safely
@@ -39,14 +40,17 @@ def site(palmares: Path, out_dir: Path, base_url: str, signing_key: Path | None,
     robots.txt et sitemap.xml.
 
     Le site n'a ni script ni ressource extérieure ; ses liens internes sont relatifs : il s'ouvre aussi
-    depuis le disque. Le palmarès ne doit contenir aucune erreur (voir « tnl-signage check »).
+    depuis le disque. Le palmarès ne doit contenir aucune erreur (voir « tnl-signage check »). Les
+    distinctions retirées (retraits.csv à côté du palmarès) sont dites « retirées » partout.
     """
     loaded = load_palmares(palmares)
     _echo_problems(loaded.problems)
     if loaded.errors:
         raise InputError(f"{palmares.name} : {len(loaded.errors)} erreur(s), site non généré ; "
                          "corrigez le palmarès (tnl-signage check)")
-    result = build_site(loaded, out_dir, base_url, theme=theme, signing_key=signing_key, jobs=jobs)
+    revocations = load_revocations(revocations_path(palmares))
+    result = build_site(loaded, out_dir, base_url, theme=theme, signing_key=signing_key, jobs=jobs,
+                        revocations=revocations)
     for note in result.notes:
         click.echo(f"note : {note}", err=True)
     click.echo(f"{len(result.files)} fichiers écrits dans {out_dir} ({len(loaded.laureates)} lauréats)")

@@ -19,7 +19,7 @@ from ..domain.colors import Color
 from ..domain.model import Laureate
 from ..domain.slug import strip_accents
 from ..domain.theme import Theme
-from ..domain.wording import award_description, mentions_phrase
+from ..domain.wording import MONTHS, award_description, french_date, mentions_phrase
 from ..drawing.marks import marks_group
 from ..drawing.qr import qr_group
 from ..drawing.scene import Group, Node, Rect, Scene
@@ -30,8 +30,6 @@ from ..resources import data_file
 from .badges import LayoutResult
 from .common import Box, place_fixed, place_name, place_text
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
 PDF_PROFILE = "pdfa-2b"
 
 
@@ -62,12 +60,6 @@ def certificate_data() -> CertificateData:
     """The shipped certificate wording and the editions' defaults."""
     editions = load_editions()
     return CertificateData(base_url=editions.base_url, signatory=editions.signatory, wording=_wording())
-
-
-def french_date(day: date) -> str:
-    """« 19 novembre 2025 », « 1er décembre 2025 »."""
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS[day.month - 1]} {day.year}"
 
 
 _FRENCH_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})", re.IGNORECASE)

@@ -8,6 +8,7 @@ because light and dark badges share their geometry exactly (checked in tests/tes
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from ..domain.theme import Theme, load_theme
 from ..drawing.scene import Circle, Group, Rect, Scene, Use
 from ..drawing.scene import Path as ScenePath
 from ..layout.badges import VARIANTS
+from ..layout.withdrawn import withdrawn_badge_scene
 from ..publishing.urls import badge_name
 from ..writers.svg import to_svg
 from .badges import laureate_badge
@@ -69,11 +71,24 @@ def auto_badge_svg(laureate: Laureate, variant: str = "seal") -> str:
     return to_svg(scene, color_classes=True, css=css)
 
 
-def write_auto_badges(laureate: Laureate, out_dir: Path, *, variants: Iterable[str] = VARIANTS) -> list[Path]:
-    """Write `badge-{variant}-auto.svg` for each variant; returns the files."""
+def withdrawn_auto_svg(laureate: Laureate, variant: str, day: date) -> str:
+    """The `auto` badge of a withdrawn award: « retiré le … » in the badge's frame, light or dark."""
+    light, dark = load_theme("light"), load_theme("dark")
+    badge = laureate_badge(laureate, variant, light).scene
+    scene = withdrawn_badge_scene(badge, laureate, day, light).scene
+    return to_svg(scene, color_classes=True, css=palette_css(scene, light, dark))
+
+
+def write_auto_badges(laureate: Laureate, out_dir: Path, *, variants: Iterable[str] = VARIANTS,
+                      withdrawn: date | None = None) -> list[Path]:
+    """Write `badge-{variant}-auto.svg` for each variant; returns the files.
+
+    `withdrawn`: the award was taken back that day; the hot-linked auto badges then say so instead.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     files = []
     for variant in variants:
-        svg = f'<?xml version="1.0" encoding="UTF-8"?>\n{auto_badge_svg(laureate, variant)}\n'
+        body = withdrawn_auto_svg(laureate, variant, withdrawn) if withdrawn else auto_badge_svg(laureate, variant)
+        svg = f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
         files.append(write_atomic(out_dir / badge_name(variant, "auto"), svg.encode("utf-8")))
     return files

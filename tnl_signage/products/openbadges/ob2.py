@@ -13,7 +13,7 @@ from ...domain.model import Laureate
 from ...domain.revocations import Revocation
 from ...domain.scales import Distinction
 from ...domain.theme import Theme
-from ...domain.wording import award_description
+from ...domain.wording import award_description, french_date
 from ...inputs.editions import edition_for
 from .contexts import OB_V2
 from .issuer import IssuerInfo
@@ -91,5 +91,5 @@ def assertion(laureate: Laureate, urls: SiteUrls, info: IssuerInfo, theme: Theme
     }
     if revocation is not None:
         document["revoked"] = True
-        document["revocationReason"] = f"Retiré le {revocation.day.isoformat()} : {revocation.reason}"
+        document["revocationReason"] = f"retiré le {french_date(revocation.day)} : {revocation.reason}"
     return document

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...domain.model import Laureate
+from ...domain.revocations import Revocations
 from ...errors import InputError
 from .manifest import MANIFEST, manifest_matches, read_files, write_manifest
 from .producers import PRODUCERS, KitContext
@@ -32,6 +33,8 @@ class KitOptions:
     plaque_format: str = "300x200"
     poster_format: str = "A3"
     force: bool = False
+    revocations: Revocations = Revocations()  # withdrawn awards (retraits.csv beside the palmarès)
+    moved_status: tuple[tuple[int, str, int], ...] = ()  # status-list bits moved off a collision
 
     def manifest_options(self) -> dict[str, object]:
         """The options recorded in manifest.json (never the key itself, only whether one signed)."""
