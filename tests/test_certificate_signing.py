@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -140,8 +141,8 @@ def test_signed_file_is_still_pdfa_2b(signed: bytes, tmp_path: Path) -> None:
 
 
 def test_tampering_breaks_the_signature(signed: bytes, keys: Keys) -> None:
-    at = signed.index(b"<pdfaid:part>2")  # the original XMP packet, covered by the signature
-    tampered = signed[:at] + b"<pdfaid:part>3" + signed[at + 14:]
+    at = signed.index(b">2</pdfaid:part>")  # the original XMP packet, covered by the signature
+    tampered = signed[:at] + b">3</pdfaid:part>" + signed[at + 16:]
     assert not validate(tampered, keys).intact
 
 
@@ -169,3 +170,55 @@ def test_bad_key_material_is_a_clear_error(keys: Keys, tmp_path: Path) -> None:
                                         str(keys.key), "--cert", str(keys.cert), "-o", str(tmp_path / "a.png")])
     assert result.exit_code == 1 and "seul un PDF peut être signé" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("kind", ["ec", "rsa"])
+def test_rsa_and_ec_signatures_keep_pdf_1_7_and_date_the_metadata(kind: str, unsigned: bytes, keys: Keys,
+                                                                 tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    if kind == "rsa":
+        private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "ADULLACT (test RSA)")])
+        now = dt.datetime.now(dt.UTC)
+        cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(private.public_key())
+                .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+                .not_valid_after(now + dt.timedelta(days=30))
+                .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                .sign(private, hashes.SHA256()))
+        key_path, cert_path = tmp_path / "rsa.pem", tmp_path / "rsa.crt"
+        key_path.write_bytes(private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                   serialization.NoEncryption()))
+        cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        keys = Keys(key_path, cert_path, keys.p12)
+    signed = sign_pdf(unsigned, keys.key, keys.cert)
+    status = validate(signed, keys)
+    assert status.intact and status.valid and status.coverage.name == "ENTIRE_FILE"
+    with pikepdf.open(io.BytesIO(signed)) as pdf:
+        assert pdf.pdf_version == "1.7" and "/Version" not in pdf.Root, "PDF/A-2 est bâti sur PDF 1.7"
+        assert set(pdf.Root.Extensions.keys()) == {"/ESIC"}  # PAdES, no PDF 2.0 extension
+        meta = pdf.open_metadata()
+        assert meta["xmp:MetadataDate"] == meta["xmp:ModifyDate"] != meta["xmp:CreateDate"]
+        assert meta["pdfaid:part"] == "2"
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(signed)
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^PDF version: +1\.7$", info, re.M), info
+
+
+def test_an_eddsa_certificate_is_refused_clearly(unsigned: bytes, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    private = ed25519.Ed25519PrivateKey.generate()
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Ed25519 (test)")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(private.public_key())
+            .serial_number(1).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=3)).sign(private, None))
+    (tmp_path / "k.pem").write_bytes(private.private_bytes(serialization.Encoding.PEM,
+                                                           serialization.PrivateFormat.PKCS8,
+                                                           serialization.NoEncryption()))
+    (tmp_path / "c.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    with pytest.raises(InputError, match="PDF 2.0, incompatible avec PDF/A-2"):
+        sign_pdf(unsigned, tmp_path / "k.pem", tmp_path / "c.pem")

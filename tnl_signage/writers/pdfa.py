@@ -251,6 +251,26 @@ def _add_forms(pdf: pikepdf.Pdf, forms: tuple[tuple[str, Outline], ...]) -> None
             BBox=pikepdf.Array(shape.bbox), Resources=pikepdf.Dictionary()))
 
 
+def _subset_tags(pdf: pikepdf.Pdf) -> None:
+    """Give each font subset its own tag: reportlab starts every font's first subset at `AAAAAA+`.
+
+    ISO 32000 (9.6.4) wants the tag to differ between subsets; two fonts sharing one confuse font
+    managers and some checkers. The tag is derived from the subset's font program, so it is deterministic.
+    """
+    fonts = pdf.pages[0].obj.Resources.get("/Font", pikepdf.Dictionary())
+    for font in fonts.values():
+        name = str(font.get("/BaseFont", ""))
+        if len(name) < 8 or name[7] != "+":
+            continue
+        descriptor = font.get("/FontDescriptor")
+        program = descriptor.get("/FontFile2") if descriptor is not None else None
+        digest = hashlib.sha256(name.encode() + (program.read_raw_bytes() if program is not None else b"")).digest()
+        tag = "".join(chr(ord("A") + b % 26) for b in digest[:6])
+        font.BaseFont = pikepdf.Name(f"/{tag}{name[7:]}")
+        if descriptor is not None:
+            descriptor.FontName = pikepdf.Name(f"/{tag}{name[7:]}")
+
+
 def finish(drawn: Drawn, scene: Scene) -> bytes:
     """Turn reportlab's PDF into PDF/A-2b: forms, then the shared finishing (intent, XMP, Info, /ID)."""
     meta = scene.meta
@@ -258,6 +278,7 @@ def finish(drawn: Drawn, scene: Scene) -> bytes:
         raise InputError("PDF/A : scene.meta['date'] (date de l'attestation) manquante")
     with pikepdf.open(io.BytesIO(drawn.pdf)) as pdf:
         _add_forms(pdf, drawn.forms)
+        _subset_tags(pdf)
         page = pdf.pages[0].obj
         if "/Trans" in page:  # reportlab's empty page transition: nothing to archive
             del page["/Trans"]
