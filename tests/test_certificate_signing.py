@@ -222,3 +222,25 @@ def test_an_eddsa_certificate_is_refused_clearly(unsigned: bytes, tmp_path: Path
     (tmp_path / "c.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     with pytest.raises(InputError, match="PDF 2.0, incompatible avec PDF/A-2"):
         sign_pdf(unsigned, tmp_path / "k.pem", tmp_path / "c.pem")
+
+
+def test_verify_reads_a_signed_certificate_and_spots_a_change(signed: bytes, unsigned: bytes,
+                                                             tmp_path: Path) -> None:
+    from tnl_signage.cli import cli
+
+    (tmp_path / "signee.pdf").write_bytes(signed)
+    (tmp_path / "non-signee.pdf").write_bytes(unsigned)
+    at = signed.index(b">2</pdfaid:part>")
+    (tmp_path / "modifiee.pdf").write_bytes(signed[:at] + b">3</pdfaid:part>" + signed[at + 16:])
+    run = CliRunner().invoke
+    good = run(cli, ["verify", str(tmp_path / "signee.pdf")])
+    assert good.exit_code == 0, good.output
+    assert "attestation PDF/A-2 — Ville d'Échirolles" in good.output
+    assert "signature intacte : Common Name: ADULLACT (test)" in good.output
+    assert "numéro : TNL-2025-" in good.output and "=> VALIDE" in good.output
+    if shutil.which("zbarimg"):
+        assert "code QR : https://territoire-numerique-libre.org/verification/2025/ville-d-echirolles/" in good.output
+    changed = run(cli, ["verify", str(tmp_path / "modifiee.pdf")])
+    assert changed.exit_code == 1 and "signature invalide" in changed.output
+    alone = run(cli, ["verify", str(tmp_path / "non-signee.pdf")])
+    assert alone.exit_code == 1 and "PDF non signé : seul le site publié" in alone.output

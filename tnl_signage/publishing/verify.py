@@ -10,6 +10,7 @@ sits in), mapping each URL under the site's base address to its file.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 import subprocess
@@ -270,13 +271,23 @@ def _signature(verdict: Verdict, data: bytes) -> bool | None:
     signatures = reader.embedded_signatures
     if not signatures:
         return None
-    status = validate_pdf_signature(signatures[-1])
+    from pyhanko_certvalidator import ValidationContext
+
+    # No trust list is read from the system: whether the signer is who it says is for the reader to judge
+    # (the certificate's name is printed); what is checked here is that the file is unchanged.
+    quiet = logging.getLogger("pyhanko")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # an untrusted chain is reported below in French, not as a traceback
+    try:
+        status = validate_pdf_signature(signatures[-1], ValidationContext(trust_roots=[]))
+    finally:
+        quiet.setLevel(level)
     signer = status.signing_cert.subject.human_friendly if status.signing_cert else "?"
     when = status.signer_reported_dt.isoformat() if status.signer_reported_dt else "?"
     whole = str(status.coverage).endswith("ENTIRE_FILE")
     if status.intact and status.valid and whole:
-        trust = "certificat reconnu" if status.trusted else "certificat non reconnu par ce poste (à vérifier)"
-        verdict.facts.append(f"signature intacte : {signer}, le {when} ({trust})")
+        trust = "certificat reconnu" if status.trusted else "certificat à vérifier : non reconnu par ce poste"
+        verdict.facts.append(f"signature intacte : {signer}, le {when} ; {trust}")
         return True
     verdict.problems.append("signature invalide : le fichier a été modifié après la signature" if status.valid
                             or not status.intact else "signature cryptographiquement invalide")
