@@ -33,6 +33,7 @@ from tnl_signage.cli.certificate import certificate
 from tnl_signage.domain.model import Laureate
 from tnl_signage.errors import InputError
 from tnl_signage.products.certificates import certificate_bytes
+from tnl_signage.products.openbadges import write_openbadges
 from tnl_signage.writers.signing import load_signer, sign_pdf
 
 PASSPHRASE = b"secret-de-test"
@@ -233,8 +234,15 @@ def test_verify_reads_a_signed_certificate_and_spots_a_change(signed: bytes, uns
     at = signed.index(b">2</pdfaid:part>")
     (tmp_path / "modifiee.pdf").write_bytes(signed[:at] + b">3</pdfaid:part>" + signed[at + 16:])
     run = CliRunner().invoke
-    good = run(cli, ["verify", str(tmp_path / "signee.pdf")])
+    alone_signed = run(cli, ["verify", str(tmp_path / "signee.pdf")])  # intact, but withdrawal unknown offline
+    assert alone_signed.exit_code == 1 and "retrait non vérifiable sans le site publié" in alone_signed.output
+    site = tmp_path / "site"
+    laureate = Laureate.create(name="Ville d'Échirolles", level="or", year=2025, department="38",
+                               today=date(2025, 12, 1))
+    write_openbadges([laureate], site, "https://territoire-numerique-libre.org/verification")
+    good = run(cli, ["verify", "--site", str(site), str(tmp_path / "signee.pdf")])
     assert good.exit_code == 0, good.output
+    assert "numéro confirmé par le site publié" in good.output
     assert "attestation PDF/A-2 — Ville d'Échirolles" in good.output
     assert "signature intacte : Common Name: ADULLACT (test)" in good.output
     assert "numéro : TNL-2025-" in good.output and "=> VALIDE" in good.output
@@ -244,3 +252,5 @@ def test_verify_reads_a_signed_certificate_and_spots_a_change(signed: bytes, uns
     assert changed.exit_code == 1 and "signature invalide" in changed.output
     alone = run(cli, ["verify", str(tmp_path / "non-signee.pdf")])
     assert alone.exit_code == 1 and "PDF non signé : seul le site publié" in alone.output
+    if shutil.which("zbarimg"):  # the number is confirmed through the QR target's page on the site
+        assert run(cli, ["verify", "--site", str(site), str(tmp_path / "non-signee.pdf")]).exit_code == 0

@@ -37,12 +37,13 @@ class Verdict:
     subject: str = ""
     intact: bool = False
     withdrawn: str = ""
+    status_known: bool = False  # whether a withdrawal could be looked up (it needs the published site)
     facts: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.intact and not self.withdrawn and not self.problems
+        return self.intact and self.status_known and not self.withdrawn and not self.problems
 
     def lines(self) -> list[str]:
         """The French report: the file, its facts and problems, then the verdict."""
@@ -50,8 +51,10 @@ class Verdict:
         out = [head, *(f"  {fact}" for fact in self.facts), *(f"  problème : {p}" for p in self.problems)]
         if self.withdrawn:
             out.append(f"  statut : {self.withdrawn}")
-        elif self.intact and not self.problems:
+        elif self.intact and not self.problems and self.status_known:
             out.append("  statut : distinction en vigueur (non retirée)")
+        elif self.intact and not self.problems:
+            out.append("  statut : retrait non vérifiable sans le site publié (--site DOSSIER)")
         verdict = "VALIDE" if self.ok else "RETIRÉE" if self.withdrawn and self.intact else "NON VALIDE"
         out.append(f"  => {verdict}")
         return out
@@ -145,6 +148,7 @@ def _check_ob2(verdict: Verdict, baked: JsonDict | None, url: str | None, site: 
     verdict.facts.append(f"distinction : {badge.get('name', '?')}")
     verdict.facts.append(f"assertion publiée : {assertion_url}")
     verdict.intact = True
+    verdict.status_known = True
     if hosted.get("revoked") is True:
         verdict.withdrawn = str(hosted.get("revocationReason") or "assertion marquée « revoked »")
 
@@ -152,7 +156,8 @@ def _check_ob2(verdict: Verdict, baked: JsonDict | None, url: str | None, site: 
 def _check_status(verdict: Verdict, credential: JsonDict, controller: JsonDict, site: SiteCopy) -> None:
     status = credential.get("credentialStatus")
     if status is None:
-        verdict.facts.append("statut : aucune liste de révocation déclarée")
+        verdict.facts.append("aucune liste de révocation déclarée par le badge")
+        verdict.status_known = True
         return
     entries = status if isinstance(status, list) else [status]
     for entry in entries:
@@ -176,6 +181,7 @@ def _check_status(verdict: Verdict, credential: JsonDict, controller: JsonDict, 
             verdict.problems.append(f"liste de révocation illisible ({exc})")
             return
         verdict.facts.append(f"liste de révocation signée : {list_url} (bit {entry.get('statusListIndex')})")
+        verdict.status_known = True
         if revoked:
             page = next((str(e.get("id", "")) for e in credential.get("evidence", []) if isinstance(e, dict)), "")
             verdict.withdrawn = _withdrawal_reason(site, page) or "bit de révocation levé"
@@ -326,6 +332,7 @@ def _certificate(verdict: Verdict, path: Path, data: bytes, site: SiteCopy | Non
             verdict.problems.append(f"le site publie un autre numéro pour {url}")
         else:
             confirmed = True
+            verdict.status_known = True
             verdict.facts.append("numéro confirmé par le site publié")
             if hosted.get("revoked") is True:
                 verdict.withdrawn = str(hosted.get("revocationReason") or "distinction retirée")
