@@ -85,13 +85,14 @@ def text_of(path: Path, *extra: str) -> str:
 
 
 @pytest.mark.parametrize("key", list(CASES))
-def test_xmp_claims_pdfa_2b_and_matches_info(made: dict[str, Made], key: str) -> None:
+def test_xmp_claims_pdfa_2a_and_pdfua_and_matches_info(made: dict[str, Made], key: str) -> None:
     m = made[key]
     with open_pdf(m) as pdf:
         assert "/Filter" not in pdf.Root.Metadata, "le flux XMP doit rester non compressé (PDF/A)"
         meta = pdf.open_metadata()
         assert meta["pdfaid:part"] == "2"
-        assert meta["pdfaid:conformance"] == "B"
+        assert meta["pdfaid:conformance"] == "A"  # tagged: PDF/A-2a
+        assert meta["pdfuaid:part"] == "1"
         info = pdf.trailer.Info
         assert meta["dc:title"] == str(info.Title) == m.scene.title
         assert m.laureate.name in str(info.Title)

@@ -107,10 +107,11 @@ def test_signing_is_an_incremental_update(unsigned: bytes, signed: bytes) -> Non
     assert len(signed) > len(unsigned)
 
 
-def test_signed_file_is_still_pdfa_2b(signed: bytes, tmp_path: Path) -> None:
+def test_signed_file_is_still_pdfa_2a(signed: bytes, tmp_path: Path) -> None:
     with pikepdf.open(io.BytesIO(signed)) as pdf:
         meta = pdf.open_metadata()
-        assert (meta["pdfaid:part"], meta["pdfaid:conformance"]) == ("2", "B")
+        assert (meta["pdfaid:part"], meta["pdfaid:conformance"], meta["pdfuaid:part"]) == ("2", "A", "1")
+        assert "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked is True
         intent = pdf.Root.OutputIntents[0]
         assert intent.S == pikepdf.Name.GTS_PDFA1 and intent.DestOutputProfile.N == 3
         info = pdf.trailer.Info

@@ -92,6 +92,8 @@ class Group:
 
     `id` names a layer a sign maker looks for (e.g. "cut-contour"); `role` tells writers what the
     group is for ("cut" = a plotter path, not printed ink). `spans` is set on outlined text groups.
+    `tag` is the group's structure role in a tagged PDF ("H1", "P", "Figure"…: what a screen reader
+    announces), `alt` the alternative text of a "Figure"; untagged groups are decoration (artifacts).
     """
 
     children: tuple[Node, ...]
@@ -99,6 +101,8 @@ class Group:
     id: str | None = None
     role: str | None = None
     spans: tuple[TextSpan, ...] = ()
+    tag: str | None = None
+    alt: str | None = None
 
 
 Node = Rect | Circle | Path | Use | Group

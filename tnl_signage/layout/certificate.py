@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -19,7 +19,7 @@ from ..domain.colors import Color
 from ..domain.model import Laureate
 from ..domain.slug import strip_accents
 from ..domain.theme import Theme
-from ..domain.wording import MONTHS, award_description, french_date, mentions_phrase
+from ..domain.wording import MONTHS, award_description, french_date, marks_phrase, mentions_phrase
 from ..drawing.marks import marks_group
 from ..drawing.qr import qr_group
 from ..drawing.scene import Group, Node, Rect, Scene
@@ -195,11 +195,12 @@ def _verification(theme: Theme, grid: _Grid, url: str, year_path: str, word: Cal
     col = grid.column
     right = col.x + col.w
     dark, light = _qr_colours(theme)
-    nodes: list[Node] = [qr_group(url, right - grid.qr, grid.bottom, grid.qr, dark=dark, light=light, ecc="M")]
+    code = qr_group(url, right - grid.qr, grid.bottom, grid.qr, dark=dark, light=light, ecc="M")
     muted, ink = theme.color("muted"), theme.color("ink")
     width = col.w - grid.left_width - 5.0
-    nodes.append(place_fixed(theme, word("certificate_verify"), Box(right - width, grid.bottom - 6.0, width, 4.4),
-                             fill=muted, max_size=3.6, align="right"))
+    label = Box(right - width, grid.bottom - 6.0, width, 4.4)
+    nodes: list[Node] = [place_fixed(theme, word("certificate_verify"), label, fill=muted, max_size=3.6, align="right")]
+    nodes.append(replace(code, tag="Figure", alt=f"Code QR menant à la page de vérification {url}"))
     short = short_url(url)
     head = short[: len(short) - len(year_path)]
     y = grid.bottom + grid.qr + 0.8
@@ -282,19 +283,20 @@ def certificate_scene(
     nodes: list[Node] = _frame(theme, grid.width, grid.height)
     nodes.append(place_fixed(theme, theme.word("label"), box["label"], fill=accent, bold=True,
                              max_size=sz["label"]))
-    nodes.append(place_fixed(theme, word("certificate_title"), box["title"], fill=ink, bold=True,
-                             max_size=sz["title"]))
+    nodes.append(replace(place_fixed(theme, word("certificate_title"), box["title"], fill=ink, bold=True,
+                                     max_size=sz["title"]), tag="H1"))
     nodes.append(place_fixed(theme, word("certificate_intro"), box["intro"], fill=muted, max_size=sz["intro"],
                              max_lines=2))
     name_group, notes = place_name(theme, laureate.display_name, laureate.short_name, box["name"],
                                    family="certificate", fill=ink, max_size=sz["name"], max_lines=3)
-    nodes.append(name_group)
+    nodes.append(replace(name_group, tag="H2"))
     kind = laureate.type.label_fr + (f" ({laureate.department})" if laureate.department else "")
     nodes.append(place_fixed(theme, kind, box["type"], fill=muted, max_size=sz["type"]))
     nodes.append(place_fixed(theme, word("certificate_awarded", year=laureate.year), box["awarded"], fill=ink,
                              max_size=sz["awarded"]))
     m = box["marks"]
-    nodes.append(marks_group(laureate.distinction, theme, m.x, m.y, m.w, m.h))
+    nodes.append(replace(marks_group(laureate.distinction, theme, m.x, m.y, m.w, m.h), tag="Figure",
+                         alt=_capital(marks_phrase(laureate.distinction))))
     nodes.append(place_fixed(theme, _capital(laureate.distinction_words), box["distinction"], fill=accent,
                              bold=True, max_size=sz["distinction"]))
     if laureate.mentions:
@@ -327,7 +329,7 @@ def certificate_scene(
     scene = Scene(
         width=grid.width,
         height=grid.height,
-        root=Group(tuple(nodes)),
+        root=Group(tuple(_paragraphs(nodes))),
         title=title,
         desc=award_description(theme, laureate.distinction, laureate.year, laureate.display_name,
                                laureate.mentions, laureate.type.value)
@@ -336,3 +338,9 @@ def certificate_scene(
     )
     return LayoutResult(scene, tuple(notes))
 
+
+
+def _paragraphs(nodes: list[Node]) -> list[Node]:
+    """Structure for screen readers: every line of text not already a heading is a paragraph (P), in page
+    order (the reading order); frames and rules stay untagged, i.e. decoration."""
+    return [replace(n, tag="P") if isinstance(n, Group) and n.tag is None and n.spans else n for n in nodes]

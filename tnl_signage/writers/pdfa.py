@@ -34,6 +34,7 @@ from ..resources import data_file, resource_dir
 from .pdf_draw import ScenePainter, binary_streams, rgb
 from .pdf_finish import DocumentText, Finish, OutputIntent, finish_document, save, stamp
 from .pdf_outline import Outline, outline
+from .pdf_tags import Tagged, add_structure, add_ua_extension_schema
 
 PROFILE = "pdfa-2b"
 ICC_FILE = ("icc", "sRGB-icc-profiles-free.icc")
@@ -42,7 +43,10 @@ FORM_MIN_USES = 3  # an outline drawn this often becomes a form XObject; fewer: 
 PAGE_ZLIB_LEVEL = 3
 INTENT = OutputIntent("GTS_PDFA1", ICC_FILE, 3, OUTPUT_CONDITION, OUTPUT_CONDITION)
 # PDF/A-2b: only the identification differs from the print files' finishing.
-FINISH = Finish(INTENT, {"pdfaid:part": "2", "pdfaid:conformance": "B"}, display_title=True)
+FINISH = Finish(INTENT, "1.7", (("pdfaid:part", "2"), ("pdfaid:conformance", "B")), display_title=True)
+# A scene that carries structure roles is written tagged: PDF/A-2a (accessible) and PDF/UA-1 together.
+FINISH_TAGGED = Finish(INTENT, "1.7", (("pdfaid:part", "2"), ("pdfaid:conformance", "A"), ("pdfuaid:part", "1")),
+                       display_title=True)
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ class ArchivePainter(ScenePainter):
     def __init__(self, canvas: Canvas, scene: Scene, **kw: Any) -> None:
         super().__init__(canvas, scene, **kw)
         self.forms: dict[str, tuple[str, Outline]] = {}
+        self.tagged: list[Tagged] = []
         self._colours: dict[Color, str] = {}
         self._uses = Counter(n.symbol.id for n in scene.walk() if isinstance(n, Use))
 
@@ -176,6 +181,23 @@ class ArchivePainter(ScenePainter):
         for span in group.spans:
             self.span(span)
 
+    def draw(self) -> None:
+        """The root's children in order, each tagged group as a marked-content sequence with its MCID
+        (the structure tree is added by `finish`), the rest as artifacts; no tag in the scene: no marks."""
+        root = self.scene.root
+        if not any(isinstance(child, Group) and child.tag for child in root.children):
+            super().draw()
+            return
+        for child in root.children:
+            if isinstance(child, Group) and child.tag:
+                item = Tagged(child.tag, len(self.tagged), child.alt)
+                self.tagged.append(item)
+                self.canvas.addLiteral(f"/{item.tag} <</MCID {item.mcid}>> BDC")
+            else:
+                self.canvas.addLiteral("/Artifact BMC")
+            self.node(child, root.fill)
+            self.canvas.addLiteral("EMC")
+
     def span(self, span: TextSpan) -> None:
         """Invisible text (Tr 3) on the span's baseline, horizontally scaled to the outlines' ink width."""
         font = _font(span.font_path)
@@ -213,6 +235,7 @@ class Drawn:
 
     pdf: bytes
     forms: tuple[tuple[str, Outline], ...]
+    tagged: tuple[Tagged, ...] = ()
 
 
 def draw(scene: Scene) -> Drawn:
@@ -226,7 +249,7 @@ def draw(scene: Scene) -> Drawn:
         painter.draw()
         canvas.showPage()
         canvas.save()
-    return Drawn(buf.getvalue(), tuple(painter.forms.values()))
+    return Drawn(buf.getvalue(), tuple(painter.forms.values()), tuple(painter.tagged))
 
 
 def _compressed(pdf: pikepdf.Pdf, data: bytes, **entries: Any) -> pikepdf.Stream:
@@ -292,10 +315,14 @@ def finish(drawn: Drawn, scene: Scene) -> bytes:
                 del root[key]
         text = DocumentText(meta.get("title", scene.title), meta.get("subject", ""), meta.get("author", ""),
                             meta.get("keywords", ""), meta.get("lang", "fr-FR"))
-        finish_document(pdf, FINISH, text, stamp(meta["date"]))
+        flavour = FINISH_TAGGED if drawn.tagged else FINISH
+        finish_document(pdf, flavour, text, stamp(meta["date"]))
+        if drawn.tagged:
+            add_structure(pdf, list(drawn.tagged), text.title)
+            add_ua_extension_schema(pdf)
         out = io.BytesIO()
         # Streams already compressed (fonts, forms, profile) are kept as they are; the page is deflated.
-        save(pdf, out, version="1.7", object_streams=True, compress=True)
+        save(pdf, out, flavour, object_streams=True, compress=True)
         return out.getvalue()
 
 

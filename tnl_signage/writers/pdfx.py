@@ -60,13 +60,15 @@ class Flavour:
     @property
     def finish(self) -> Finish:
         """The shared finishing, with this flavour's identification (XMP and Info) and trapping key."""
+        xmp: tuple[tuple[str, str], ...]
+        info: tuple[tuple[str, str], ...]
         if self.conformance:  # PDF/X-1a:2001 identifies itself in the pdfx namespace (ISO 15930-1)
-            xmp = {"pdfx:GTS_PDFXVersion": self.version, "pdfx:GTS_PDFXConformance": self.conformance}
-            info = {"GTS_PDFXVersion": self.version, "GTS_PDFXConformance": self.conformance}
+            xmp = (("pdfx:GTS_PDFXVersion", self.version), ("pdfx:GTS_PDFXConformance", self.conformance))
+            info = (("GTS_PDFXVersion", self.version), ("GTS_PDFXConformance", self.conformance))
         else:  # PDF/X-4 in the pdfxid namespace (ISO 15930-7)
-            xmp = {"pdfxid:GTS_PDFXVersion": self.version}
-            info = {"GTS_PDFXVersion": self.version}
-        return Finish(INTENT, xmp, info, trapped=False, document_id=True)
+            xmp = (("pdfxid:GTS_PDFXVersion", self.version),)
+            info = (("GTS_PDFXVersion", self.version),)
+        return Finish(INTENT, self.pdf_version, xmp, info, trapped=False, document_id=True)
 
 
 FLAVOURS = {
@@ -280,7 +282,7 @@ def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: I
         # Every stream is already deflated (page by reportlab, profile once per process) except the
         # XMP packet, left readable as is usual; asking qpdf to compress would make it inspect each
         # stream again, which took most of the save's time.
-        save(pdf, out, version=flavour.pdf_version, object_streams=False, compress=False)
+        save(pdf, out, flavour.finish, object_streams=False, compress=False)
 
 
 def write(scene: Scene, out: IO[bytes], *, profile: str = "pdfx-4", marks: bool = True, **_: Any) -> None:
