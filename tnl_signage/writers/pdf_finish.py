@@ -106,9 +106,9 @@ def _output_intent(pdf: pikepdf.Pdf, intent: OutputIntent) -> Dictionary:
     return pdf.make_indirect(entries)
 
 
-def _document_uuid(pdf: pikepdf.Pdf) -> str:
-    """A UUID derived from the page content: the same drawing gives the same identifier."""
-    digest = hashlib.sha256()
+def _document_uuid(pdf: pikepdf.Pdf, flavour: Finish) -> str:
+    """A UUID derived from the page content and the flavour: the same file gives the same identifier."""
+    digest = hashlib.sha256(repr(flavour.xmp_ids).encode())
     for page in pdf.pages:
         contents = page.obj.get("/Contents")
         for stream in contents if isinstance(contents, Array) else [contents]:
@@ -169,7 +169,7 @@ def finish_document(pdf: pikepdf.Pdf, flavour: Finish, text: DocumentText, when:
     template = _xmp_template(flavour, bool(text.subject), bool(text.author), bool(text.keywords))
     values = {"title": text.title, "subject": text.subject, "author": text.author, "keywords": text.keywords,
               "lang": text.lang, "when": stamp_xmp,
-              "doc": f"uuid:{_document_uuid(pdf)}" if flavour.document_id else ""}
+              "doc": f"uuid:{_document_uuid(pdf, flavour)}" if flavour.document_id else ""}
     for name, value in values.items():
         template = template.replace(_slot(name), escape(value))
     metadata = pikepdf.Stream(pdf, template.encode("utf-8"))
