@@ -132,6 +132,7 @@ def test_site_says_withdrawn_on_page_widget_and_auto_badge(tmp_path: Path) -> No
     boe, other = tmp_path / "2025/ville-de-boe", tmp_path / "2025/parc-national-des-ecrins"
     page = (boe / "index.html").read_text(encoding="utf-8")
     assert "Distinction retirée le 2 mars 2026" in page and "demande de la collectivité" in page
+    assert 'alt="Label Territoire Numérique Libre 2025 retiré le 2 mars 2026"' in page  # the image says so too
     assert "retiré le 2 mars 2026" in (boe / "widget.html").read_text(encoding="utf-8")
     assert "retiré" not in (other / "widget.html").read_text(encoding="utf-8")
     auto = (boe / "badge-mark-auto.svg").read_text(encoding="utf-8")

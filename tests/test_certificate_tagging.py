@@ -72,7 +72,7 @@ def test_catalogue_declares_a_tagged_french_document(made: dict[str, Made], key:
 
 def _structure(pdf: pikepdf.Pdf) -> list[tuple[str, int, str | None]]:
     (document,) = pdf.Root.StructTreeRoot.K
-    assert document.S == pikepdf.Name.Document
+    assert str(document.S) == "/Document"
     return [(str(e.S), int(e.K), str(e.Alt) if "/Alt" in e else None) for e in document.K]
 
 
