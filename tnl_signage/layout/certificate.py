@@ -84,8 +84,10 @@ def parse_date(text: str) -> date:
 
 
 def verification_url(laureate: Laureate, base_url: str | None = None) -> str:
-    """`{base_url}/{year}/{slug}/`: the site's verification page (same URL as `weburls.page_url`)."""
-    return page_url(check_base_url(base_url or certificate_data().base_url), laureate)
+    """`{base_url}/{year}/{slug}/`: the site's verification page (same URL as `weburls.page_url`); by default
+    the edition's address in editions.toml."""
+    default = load_editions().edition_for(laureate.year).base_url or certificate_data().base_url
+    return page_url(check_base_url(base_url or default), laureate)
 
 
 def short_url(url: str) -> str:
