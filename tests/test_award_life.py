@@ -21,6 +21,7 @@ from tnl_signage.domain.theme import load_theme
 from tnl_signage.inputs.editions import edition_for, parse_editions
 from tnl_signage.inputs.revocations import load_revocations
 from tnl_signage.layout.badges import BadgeContent
+from tnl_signage.layout.certificate import certificate_scene
 from tnl_signage.layout.print_layout import print_scene
 from tnl_signage.products.certificates import certificate_bytes
 from tnl_signage.products.openbadges import openbadges_for_laureate
@@ -175,3 +176,20 @@ def test_verify_refuses_a_withdrawn_and_a_tampered_badge(tmp_path: Path) -> None
     assert "ne correspond pas à l'assertion publiée" in tampered.output
     offline = verify_file(folder / "badge-ob3.png", tmp_path)  # a folder that is not the site
     assert not offline.ok and "n'est pas un site tnl-signage" in " ".join(offline.problems)
+
+
+def test_an_organiser_editions_file_replaces_the_shipped_one(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    own = tmp_path / "editions.toml"
+    own.write_text('[defaults]\nbase_url = "https://labels.example.org/v"\n\n'
+                   '[2021]\ndate = 2021-11-30\nplace = "Lyon"\nsignatory = "Mme Exemple"\nissued = 2022-01-10\n',
+                   encoding="utf-8")
+    monkeypatch.setenv("TNL_EDITIONS", str(own))
+    lyon = find(2021, "ville-de-lyon")
+    assert edition_for(2021).award_xsd == "2021-11-30T12:00:00Z"
+    data, _ = certificate_bytes(lyon)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert str(pdf.trailer.Info.CreationDate) == "D:20220110120000Z"  # the issue date
+    scene = certificate_scene(lyon, load_theme("light")).scene
+    text = " ".join(span.text for node in scene.walk() for span in getattr(node, "spans", ()))
+    assert "Décerné le 30 novembre 2021 — Lyon" in text and "Attestation établie le 10 janvier 2022" in text
+    assert "Mme Exemple" in text and "labels.example.org/v/" in text
