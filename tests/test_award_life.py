@@ -193,3 +193,17 @@ def test_an_organiser_editions_file_replaces_the_shipped_one(tmp_path: Path, mon
     text = " ".join(span.text for node in scene.walk() for span in getattr(node, "spans", ()))
     assert "Décerné le 30 novembre 2021 — Lyon" in text and "Attestation établie le 10 janvier 2022" in text
     assert "Mme Exemple" in text and "labels.example.org/v/" in text
+
+
+def test_a_kit_made_after_the_withdrawal_says_so(tmp_path: Path) -> None:
+    from tnl_signage.publishing.kit import KitOptions
+    from tnl_signage.publishing.kit.builder import make_kit
+
+    boe = find(2025, "ville-de-boe")
+    withdrawn = Revocations((Revocation(2025, "ville-de-boe", date(2026, 3, 2), "demande de la collectivité"),))
+    outcome = make_kit(boe, tmp_path, KitOptions(revocations=withdrawn))
+    assert outcome.status == "fait"
+    auto = (outcome.folder / "badges" / "badge-seal-auto.svg").read_text(encoding="utf-8")
+    assert "retirée le 2 mars 2026" in auto
+    assertion = json.loads((outcome.folder / "openbadges" / "assertion.json").read_text(encoding="utf-8"))
+    assert assertion["revoked"] is True
