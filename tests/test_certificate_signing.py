@@ -107,11 +107,14 @@ def test_signing_is_an_incremental_update(unsigned: bytes, signed: bytes) -> Non
     assert len(signed) > len(unsigned)
 
 
-def test_signed_file_is_still_pdfa_2a(signed: bytes, tmp_path: Path) -> None:
+def test_signed_file_is_still_pdfa_2a_and_tagged(signed: bytes, tmp_path: Path) -> None:
     with pikepdf.open(io.BytesIO(signed)) as pdf:
         meta = pdf.open_metadata()
         assert (meta["pdfaid:part"], meta["pdfaid:conformance"], meta["pdfuaid:part"]) == ("2", "A", "1")
         assert "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked is True
+        form = pdf.Root.StructTreeRoot.K[0].K[-1]  # the signature widget, tagged as PDF/UA asks (7.18.4)
+        assert str(form.S) == "/Form" and form.K.Obj.objgen == pdf.pages[0].Annots[0].objgen
+        assert int(pdf.pages[0].Annots[0].StructParent) == 1 and int(pdf.Root.StructTreeRoot.ParentTreeNextKey) == 2
         intent = pdf.Root.OutputIntents[0]
         assert intent.S == pikepdf.Name.GTS_PDFA1 and intent.DestOutputProfile.N == 3
         info = pdf.trailer.Info
@@ -136,6 +139,9 @@ def test_signed_file_is_still_pdfa_2a(signed: bytes, tmp_path: Path) -> None:
         gs = subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", str(path)],
                             capture_output=True, text=True, check=False)
         assert gs.returncode == 0 and "WARNING" not in gs.stdout + gs.stderr, gs.stdout + gs.stderr
+    from pdfua import validate as pdfua_validate
+
+    assert [(f.rule_id, f.message) for f in pdfua_validate(str(path)).findings] == []
     if shutil.which("pdffonts"):
         rows = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
         assert "Helvetica" not in rows

@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 
@@ -103,8 +104,43 @@ def _invisible_field(writer: object, name: str) -> None:
         }, stream_data=b"")
         widget[generic.pdf_name("/AP")] = generic.DictionaryObject(
             {generic.pdf_name("/N"): writer.add_object(appearance)})  # type: ignore[attr-defined]
+        widget[generic.pdf_name("/TU")] = generic.TextStringObject("Signature électronique de l'attestation")
         writer.update_container(widget)  # type: ignore[attr-defined]
+        _tag_widget(writer, ref, widget)
         assert found == name
+
+
+def _tag_widget(writer: Any, ref: Any, widget: Any) -> None:
+    """In a tagged file, the signature widget joins the structure tree as a `Form` element (PDF/UA, 7.18.4),
+    so the signed certificate stays as accessible as the unsigned one."""
+    from pyhanko.pdf_utils import generic
+
+    root = writer.root
+    if "/StructTreeRoot" not in root:
+        return
+    tree = root["/StructTreeRoot"]
+    document_ref = tree.raw_get("/K")[0] if isinstance(tree["/K"], generic.ArrayObject) else tree.raw_get("/K")
+    document = document_ref.get_object()
+    page_ref = widget.raw_get("/P") if "/P" in widget else None
+    key = int(tree["/ParentTreeNextKey"])
+    name = generic.pdf_name
+    objr = generic.DictionaryObject({name("/Type"): name("/OBJR"), name("/Obj"): ref})
+    form = generic.DictionaryObject({name("/Type"): name("/StructElem"), name("/S"): name("/Form"),
+                                     name("/P"): document_ref, name("/K"): objr,
+                                     name("/Alt"): generic.TextStringObject("Signature électronique de l'attestation")})
+    if page_ref is not None:
+        form[name("/Pg")] = page_ref
+        objr[name("/Pg")] = page_ref
+    form_ref = writer.add_object(form)
+    document["/K"].append(form_ref)
+    writer.update_container(document)
+    parents = tree["/ParentTree"]
+    parents["/Nums"].extend([generic.NumberObject(key), form_ref])
+    writer.update_container(parents)
+    tree[name("/ParentTreeNextKey")] = generic.NumberObject(key + 1)
+    writer.update_container(tree)
+    widget[name("/StructParent")] = generic.NumberObject(key)
+    writer.update_container(widget)
 
 
 def _pdf17_writer(data: bytes) -> object:
