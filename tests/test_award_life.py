@@ -207,3 +207,15 @@ def test_a_kit_made_after_the_withdrawal_says_so(tmp_path: Path) -> None:
     assert "retirée le 2 mars 2026" in auto
     assertion = json.loads((outcome.folder / "openbadges" / "assertion.json").read_text(encoding="utf-8"))
     assert assertion["revoked"] is True
+
+
+def test_verify_never_reads_outside_the_site_copy(tmp_path: Path) -> None:
+    from tnl_signage.publishing.verify import SiteCopy
+
+    site = SiteCopy(signed_site().root)
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"id": "x"}', encoding="utf-8")
+    assert site.load(f"{BASE_URL}/openbadges/issuer.json") is not None
+    for url in (f"{BASE_URL}/../{secret}", f"{BASE_URL}/{secret}", f"{BASE_URL}//{secret}",
+                "https://ailleurs.example/openbadges/issuer.json"):
+        assert site.load(url) is None, url

@@ -88,10 +88,11 @@ class SiteCopy:
         """The JSON document published at `url`, if this copy holds it."""
         if not self.base or not url.startswith(self.base + "/"):
             return None
-        rel = url[len(self.base) + 1:].split("#", 1)[0]
-        if not rel or ".." in rel.split("/"):
+        rel = url[len(self.base) + 1:].split("#", 1)[0].split("?", 1)[0]
+        target = (self.root / rel).resolve()
+        if not rel or not target.is_relative_to(self.root.resolve()):  # never read outside the site copy
             return None
-        doc = _json_file(self.root / rel)
+        doc = _json_file(target)
         return doc if isinstance(doc, dict) else None
 
 
