@@ -135,7 +135,8 @@ def test_internal_links_are_relative_and_resolve(site: tuple[Path, str, Palmares
                     assert url.startswith(base + "/"), (page, url)
                     continue
                 if "://" in url:
-                    assert el.tag == "a" and url in sites, f"{page}: lien sortant inattendu {url}"
+                    linkedin = url.startswith("https://www.linkedin.com/profile/add?")  # « ajouter au profil »
+                    assert el.tag == "a" and (url in sites or linkedin), f"{page}: lien sortant inattendu {url}"
                     assert "noopener" in (el.attrs.get("rel") or "")
                     continue
                 path, _, fragment = url.partition("#")

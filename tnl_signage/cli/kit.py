@@ -70,5 +70,7 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
         click.echo(str(problem), err=True)
     click.echo(f"{summary.made} kits faits, {summary.kept} déjà à jour, {len(summary.failures)} en échec, "
                f"{len(summary.errors)} lignes en erreur — {output}")
+    if not quiet and (output / "index.html").is_file():
+        click.echo(f"Relecture avant envoi : {output / 'index.html'} (une galerie par année)", err=True)
     if summary.errors or summary.failures:
         raise SystemExit(1)

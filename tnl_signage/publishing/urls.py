@@ -84,3 +84,32 @@ def year_url(base: str, year: int) -> str:
 def opendata_name(year: int, suffix: str) -> str:
     """`palmares-2021.csv`, `palmares-2021.json`."""
     return f"palmares-{year}.{suffix}"
+
+
+def social_image_name(width: int = 1200, height: int = 630) -> str:
+    """The link-preview image beside a verification page: `partage-1200x630.png`."""
+    return f"partage-{width}x{height}.png"
+
+
+def linkedin_fields(label: str, organiser: str, laureate: Laureate, certificate_url: str,
+                    month: int | None) -> dict[str, str]:
+    """What LinkedIn's « Licences et certifications » form asks, in its order (shown for copy-paste too).
+
+    `month` is the month of the ceremony when known; LinkedIn leaves it empty otherwise.
+    """
+    fields = {
+        "name": f"Label {label} {laureate.year} : {laureate.distinction.words}",
+        "organizationName": organiser,
+        "issueYear": str(laureate.year),
+    }
+    if month is not None:
+        fields["issueMonth"] = str(month)
+    fields["certUrl"] = certificate_url
+    fields["certId"] = laureate.certificate_number
+    return fields
+
+
+def linkedin_add_url(fields: dict[str, str]) -> str:
+    """LinkedIn's « ajouter au profil » link for a certification, every field percent-encoded."""
+    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in fields.items())
+    return f"https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&{query}"

@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..domain.colors import Color
 from ..drawing.scene import Group, Node, Scene, Use
 from ..errors import InputError
+from ..inputs.editions import edition_for
 from ..resources import resource_dir
 from .pdf_draw import ScenePainter, binary_streams, cmyk
 from .pdf_finish import DocumentText, Finish, OutputIntent, finish_document, save, stamp
@@ -277,7 +278,10 @@ def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: I
         for xobject in page.Resources.get("/XObject", Dictionary()).values():
             if "/Resources" in xobject:
                 _drop_font_resources(xobject.Resources)
-        day = scene.meta.get("date") or f"{scene.meta.get('year', '2000')}-01-01"
+        year = scene.meta.get("year", "")
+        # the award's date (data/editions.toml) when the layout did not give one
+        day = scene.meta.get("date") or (edition_for(int(year)).award_date.isoformat() if year.isdigit()
+                                         else "2000-01-01")
         finish_document(pdf, flavour.finish, DocumentText(scene.title, scene.desc, lang="fr"), stamp(day))
         # Every stream is already deflated (page by reportlab, profile once per process) except the
         # XMP packet, left readable as is usual; asking qpdf to compress would make it inspect each

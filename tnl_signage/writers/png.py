@@ -56,7 +56,12 @@ def encode(image: Image.Image, out: IO[bytes]) -> None:
     finds the repeats in the raw pixels, where predicting filters (the usual choice) scatter them.
     Measured on a kit's twenty PNGs: a tenth lighter than libpng's default, in a fifth of the time.
     """
-    out.write(imagecodecs.png_encode(numpy.asarray(image), level=PNG_LEVEL, filter=imagecodecs.PNG.FILTER.NONE))
+    encode_pixels(numpy.asarray(image), out)
+
+
+def encode_pixels(pixels: numpy.ndarray, out: IO[bytes]) -> None:
+    """The same from an (h, w, 3 or 4) uint8 array, for callers that compose pixels with numpy."""
+    out.write(imagecodecs.png_encode(pixels, level=PNG_LEVEL, filter=imagecodecs.PNG.FILTER.NONE))
 
 
 def write(scene: Scene, out: IO[bytes], *, size: int | None = None, **_: Any) -> None:

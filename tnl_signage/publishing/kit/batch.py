@@ -19,6 +19,7 @@ from ...domain.model import Laureate, Problem
 from ...errors import TnlError
 from ...inputs.palmares import iter_laureates
 from .builder import KitOptions, KitOutcome, kit_paths, make_kit
+from .gallery import write_galleries
 
 Progress = Callable[[KitOutcome | None], None]
 
@@ -140,4 +141,5 @@ def make_kits(palmares: str | Path, out_dir: str | Path, *, jobs: int | None = N
         if progress is not None:
             progress(result if not isinstance(result, str) else None)
     write_indexes(out, summary.outcomes)
+    write_galleries(out, summary.outcomes, options)
     return summary

@@ -73,6 +73,14 @@ def certificate(ctx: KitContext) -> list[str]:
     return list(write_certificate(ctx.laureate, target, ctx.options.theme, base_url=ctx.options.base_url))
 
 
+def certificate_preview(ctx: KitContext) -> list[str]:
+    """A 240 px picture of the certificate page beside it, for LISEZMOI and the review gallery."""
+    from ...products.certificate_preview import write_certificate_preview
+
+    write_certificate_preview(ctx.laureate, ctx.folder / "attestation", ctx.options.theme, ctx.options.base_url)
+    return []
+
+
 def openbadges(ctx: KitContext) -> list[str]:
     """Open Badges 2.0 (always) and 3.0 (signed, when the organiser's key is given)."""
     from ...products.openbadges.publish import NO_KEY_NOTE, openbadges_for_laureate
@@ -84,6 +92,16 @@ def openbadges(ctx: KitContext) -> list[str]:
     return [note for note in result.notes if note != NO_KEY_NOTE]
 
 
+def communication(ctx: KitContext) -> list[str]:
+    """communication/: social images + alt texts, e-mail signature, ready texts (ODT, Markdown), print for
+    local use (bulletin inserts, stickers), the usage guide (one per year and theme, same bytes in each kit)
+    and the LinkedIn fields."""
+    from ...products.local_communication import write_communication
+
+    return write_communication(ctx.laureate, ctx.folder / "communication", base_url=ctx.options.base_url,
+                               theme=ctx.options.theme)
+
+
 def lisezmoi(ctx: KitContext) -> list[str]:
     """LISEZMOI.html: what each file is for and who receives it (French, accessible, no script)."""
     from .readme import write_readme
@@ -92,4 +110,5 @@ def lisezmoi(ctx: KitContext) -> list[str]:
     return []
 
 
-PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, openbadges, lisezmoi)
+PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, certificate_preview, openbadges, communication,
+                                   lisezmoi)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
 from ...domain.wording import award_title
+from ...products.local_communication import laureate_linkedin
 from ...templating import render
 
 if TYPE_CHECKING:
@@ -35,8 +36,36 @@ FILE_ROLES: tuple[tuple[str, str, str], ...] = (
     ("impression/*-decoupe.svg", "Fichier vectoriel en millimètres avec tracé de découpe", "enseigniste (vinyle)"),
     ("impression/*-bat.png", "Bon à tirer : épreuve à faire valider par la collectivité",
      "élus, service communication"),
+    ("attestation/apercu-*.png", "Aperçu de l'attestation (image), pour la montrer sans ouvrir le PDF",
+     "communication"),
     ("attestation/*.pdf", "Attestation de labellisation PDF/A (archivable)", "archives, secrétariat"),
     ("openbadges/*", "Open Badges vérifiables (plateformes de badges)", "webmestre, service numérique"),
+    ("communication/reseaux-sociaux/visuel-lien-*.png",
+     "Visuel 1200 × 630 : aperçu d'un lien partagé (Facebook, LinkedIn, Mastodon)", "communication"),
+    ("communication/reseaux-sociaux/visuel-carre-*.png", "Visuel carré 1080 × 1080 pour une publication",
+     "communication"),
+    ("communication/reseaux-sociaux/visuel-portrait-*.png", "Visuel portrait 1080 × 1350 pour une publication",
+     "communication"),
+    ("communication/reseaux-sociaux/visuel-banniere-*.png", "Bannière de profil 1500 × 500", "communication"),
+    ("communication/reseaux-sociaux/*.txt", "Texte alternatif du visuel du même nom, à coller avec l'image",
+     "communication"),
+    ("communication/signature/*.html", "Signature de courriel (badge et lien), à ouvrir puis copier-coller",
+     "agents, élus"),
+    ("communication/signature/*.txt", "Signature de courriel en texte brut", "agents, élus"),
+    ("communication/textes/communique-*.odt", "Communiqué de presse à compléter (LibreOffice)",
+     "communication, presse"),
+    ("communication/textes/elements-*.odt", "Éléments de langage pour les élus (LibreOffice)", "élus, cabinet"),
+    ("communication/textes/*.md", "Même texte en Markdown (site, intranet)", "communication, webmestre"),
+    ("communication/impression-locale/encart-*",
+     "Encart PDF/X pour le bulletin municipal, à placer à 100 % dans la maquette", "maquettiste, imprimeur"),
+    ("communication/impression-locale/autocollant-*", "Autocollant rond Ø 100 mm, PDF/X avec tracé de découpe",
+     "imprimeur"),
+    ("communication/impression-locale/vitrophanie-*",
+     "Vitrophanie imprimée en miroir, à coller à l'intérieur d'une porte vitrée", "imprimeur, enseigniste"),
+    ("communication/guide-d-usage-*.pdf",
+     "Guide d'usage : zone de protection, tailles minimales, à ne pas faire", "communication, prestataires"),
+    ("communication/linkedin-*.txt", "Lien et champs pour ajouter la distinction à un profil LinkedIn",
+     "agents, élus"),
 )
 
 
@@ -67,6 +96,7 @@ def write_readme(laureate: Laureate, folder: Path, options: KitOptions) -> Path:
         has=lambda prefix: any(f["path"].startswith(prefix) for f in files),
         seal="badges/badge-seal-light.svg",
         embed=embed_snippet(page, award_title_for(laureate)),
+        linkedin=laureate_linkedin(laureate, options.base_url, options.theme),
     )
     target = folder / "LISEZMOI.html"
     target.write_text(html, encoding="utf-8")

@@ -28,7 +28,9 @@ from ...errors import InputError
 from ...layout.badges import VARIANTS
 from ...products.auto_badge import write_auto_badges
 from ...products.badges import THEMES, laureate_badge, write_laureate_badges
+from ...products.local_communication import laureate_linkedin
 from ...products.snippets import alt_text, snippets
+from ...products.social import social_png, social_result
 from ...templating import render
 from ..urls import (
     badge_name,
@@ -37,10 +39,11 @@ from ..urls import (
     opendata_name,
     page_url,
     safe_http_url,
+    social_image_name,
     widget_url,
     year_url,
 )
-from . import opendata
+from . import opendata, previews
 
 PNG_SCALES = (1, 2)
 VARIANT_LABELS = {"seal": "Sceau", "banner": "Bannière", "button": "Bouton 88 × 31", "mark": "Marques"}
@@ -201,6 +204,7 @@ class _Site:
         self.years = sorted({lau.year for lau in laureates}, reverse=True)
 
     def _page(self, template: str, path: str, root: str, canonical: str, **context: Any) -> None:
+        """Render a page; `og` (in context) is its link preview: absolute image URL, size, alt text."""
         html = render(template, root=root, canonical=canonical, years=self.years,
                       label=self.light.word("label"), organiser=self.light.word("organiser"),
                       website=self.light.word("website"), **context)
@@ -232,10 +236,12 @@ class _Site:
             editions.append({"year": year, "count": len(self.by_year(year)), "levels": self.levels(year),
                              "csv": opendata_name(year, "csv"), "json": opendata_name(year, "json")})
         self._page("index.html", "index.html", "", f"{self.base}/", editions=editions,
-                   total=len(self.laureates))
+                   total=len(self.laureates), og=previews.home_preview(self.out.write, self.base, self.light,
+                                                                      len(self.laureates), self.years))
 
     def year(self, year: int) -> None:
         self._page("year.html", f"{year}/index.html", "../", year_url(self.base, year), year=year,
+                   og=previews.year_preview(self.out.write, self.base, self.light, year, len(self.by_year(year))),
                    count=len(self.by_year(year)), levels=self.levels(year),
                    csv=opendata_name(year, "csv"), json=opendata_name(year, "json"))
 
@@ -260,6 +266,8 @@ class _Site:
             "iframe": snippets(lau, self.base, WIDGET_BADGE, "auto")["iframe"],
             "open_badges": open_badges, "issuer": issuer, "page_url": page_url(self.base, lau),
             "theme_label": THEME_LABELS[self.theme], "theme": self.theme,
+            "og": previews.laureate_preview(self.base, lau, social_result(lau, "lien").scene),
+            "linkedin": laureate_linkedin(lau, self.base),
         }
         self._page("laureate.html", f"{laureate_path(lau)}/index.html", "../../", page_url(self.base, lau),
                    **context)
@@ -288,7 +296,9 @@ def _badge_files(job: tuple[Laureate, Path, date | None]) -> tuple[list[Path], l
     """
     lau, folder, withdrawn = job
     files, notes = write_laureate_badges(lau, folder, png_scales=PNG_SCALES)
-    return files + write_auto_badges(lau, folder, withdrawn=withdrawn), notes
+    preview = folder / social_image_name()
+    preview.write_bytes(social_png(lau, "lien"))
+    return [*files, *write_auto_badges(lau, folder, withdrawn=withdrawn), preview], notes
 
 
 def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int, revocations: Revocations) -> None:
@@ -330,6 +340,8 @@ def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str =
     _open_badges(laureates, out, base, theme, signing_key, revocations)
     site = _Site(laureates, base, theme, out, revocations)
     out.write("style.css", render("style.css", palette=site.palette))
+    for name, data in previews.favicons(site.light).items():
+        out.write(name, data)
     site.home()
     for year in site.years:
         site.year(year)
