@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tnl_signage.inputs.palmares import load_palmares  # noqa: E402
-from tnl_signage.products.badges import laureate_badge  # noqa: E402
+from tnl_signage.products.badges import _layout, badge  # noqa: E402
 from tnl_signage.writers import render  # noqa: E402
-from tnl_signage.writers.svg import _line_xml, to_svg  # noqa: E402
+from tnl_signage.writers.svg import _line, _shape, _single, to_svg  # noqa: E402
 
 
 def per_call(fn: Callable[[], object], repeat: int = 5, number: int = 20) -> float:
@@ -42,21 +42,29 @@ def per_call(fn: Callable[[], object], repeat: int = 5, number: int = 20) -> flo
 def main() -> None:
     laureates = load_palmares(ROOT / "examples" / "palmares-exemple.csv").laureates
     for laureate in laureates:  # warm the glyph cache
-        laureate_badge(laureate, "seal")
+        badge(laureate, variant="seal")
 
     def all_seals() -> None:
         for laureate in laureates:
-            to_svg(laureate_badge(laureate, "seal").scene)
+            to_svg(badge(laureate, variant="seal").scene)
 
     def all_seals_first_time() -> None:
-        laureate_badge.cache_clear()
-        _line_xml.cache_clear()
+        _layout.cache_clear()
+        for cache in (_line, _single, _shape):  # every written fragment; glyph outlines stay cached
+            cache.cache_clear()
         all_seals()
+
+    def layouts_only() -> None:
+        _layout.cache_clear()
+        for laureate in laureates:
+            badge(laureate, variant="seal")
 
     first = per_call(all_seals_first_time, number=2) / len(laureates)
     seal = per_call(all_seals, number=2) / len(laureates)
+    layout = per_call(layouts_only, number=2) / len(laureates)
     print(f"seal SVG (mise en page + SVG, texte vectorisé), 1re fois : {first * 1e6:8.0f} µs par badge")
     print(f"seal SVG, lignes de texte déjà écrites (même lauréat)   : {seal * 1e6:8.0f} µs par badge")
+    print(f"  dont mise en page seule (1re fois)                    : {layout * 1e6:8.0f} µs par badge")
     try:
         import pybadges
 
@@ -71,7 +79,7 @@ def main() -> None:
     except ImportError:
         print("pybadges absent : pip install -e '.[bench]'")
 
-    scene = laureate_badge(laureates[0], "seal").scene
+    scene = badge(laureates[0], variant="seal").scene
     published = to_svg(scene).encode("utf-8")
     inline = to_svg(scene, inline=True, grid=1).encode("utf-8")
     ours = per_call(lambda: render(scene, "png"), number=5)

@@ -9,7 +9,7 @@ from pathlib import Path
 from tnl_signage.domain.model import Laureate
 from tnl_signage.drawing.scene import Scene
 from tnl_signage.layout.badges import VARIANTS
-from tnl_signage.products.badges import laureate_badge
+from tnl_signage.products.badges import badge
 
 HERE = Path(__file__).resolve().parent
 GOLDENS = HERE / "goldens"
@@ -34,4 +34,4 @@ def golden_scenes() -> Iterator[tuple[str, Scene]]:
         who = laureate(case)
         for variant in VARIANTS:
             for theme in THEMES:
-                yield f"{case['id']}-{variant}-{theme}", laureate_badge(who, variant, theme).scene
+                yield f"{case['id']}-{variant}-{theme}", badge(who, variant=variant, theme=theme).scene

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pikepdf
 from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.transformPen import TransformPen
 from PIL import Image
 
-from tnl_signage.domain.formats import PrintFormat
-from tnl_signage.drawing.pens import transform_commands
+from tnl_signage.domain.formats import PrintFormat, load_formats
+from tnl_signage.drawing.pens import replay
 from tnl_signage.drawing.scene import Circle, Group, Node, PenCommand, Rect, Scene, Use
 from tnl_signage.drawing.scene import Path as ScenePath
 from tnl_signage.layout.badges import BadgeContent
@@ -23,19 +24,12 @@ Bounds = tuple[float, float, float, float]
 
 
 def _replay(pen: BoundsPen, commands: list[PenCommand] | tuple[PenCommand, ...]) -> None:
-    for op, pts in commands:
-        if op == "moveTo":
-            pen.moveTo(pts[0])
-        elif op == "lineTo":
-            pen.lineTo(pts[0])
-        elif op == "curveTo":
-            pen.curveTo(*pts)
-        elif op == "qCurveTo":
-            pen.qCurveTo(*pts)
-        elif op == "closePath":
-            pen.closePath()
-        elif op == "endPath":
-            pen.endPath()
+    replay(commands, pen)
+
+
+def get_format(name: str, family: str) -> PrintFormat:
+    """A format of the shipped book (`get_format("A2", "poster")`)."""
+    return load_formats().get(name, family)
 
 
 def node_bounds(node: Node) -> Bounds | None:
@@ -48,7 +42,7 @@ def node_bounds(node: Node) -> Bounds | None:
             stack.extend(item.children)
         elif isinstance(item, Use):
             pen = BoundsPen(None)
-            _replay(pen, transform_commands(item.symbol.commands, item.x, item.y, item.scale))
+            replay(item.symbol.commands, TransformPen(pen, (item.scale, 0, 0, item.scale, item.x, item.y)))
             if pen.bounds:
                 boxes.append(pen.bounds)
         elif isinstance(item, Rect):

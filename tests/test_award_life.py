@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.ob_fixtures import BASE_URL, REVOKED, example_laureates, revoked_site, signed_site
+from tests.print_helpers import get_format
 from tnl_signage.cli import cli
-from tnl_signage.domain.formats import get_format
 from tnl_signage.domain.revocations import Revocation, Revocations
 from tnl_signage.domain.theme import load_theme
 from tnl_signage.inputs.editions import edition_for, parse_editions
@@ -23,8 +23,8 @@ from tnl_signage.inputs.revocations import load_revocations
 from tnl_signage.layout.badges import BadgeContent
 from tnl_signage.layout.certificate import certificate_scene
 from tnl_signage.layout.print_layout import print_scene
-from tnl_signage.products.certificates import certificate_bytes
-from tnl_signage.products.openbadges import openbadges_for_laureate
+from tnl_signage.products.certificates import certificate
+from tnl_signage.products.openbadges import write_laureate_openbadges
 from tnl_signage.products.openbadges.baking import bake_png, compact_json, unbake_png
 from tnl_signage.products.openbadges.status import LIST_SIZE, bit_is_set, natural_index, status_indices
 from tnl_signage.publishing.kit.zipper import write_zip
@@ -50,13 +50,13 @@ def test_one_award_one_instant_in_every_output(tmp_path: Path, year: int, slug: 
     pdf_date = instant.strftime("D:%Y%m%d%H%M%SZ")
     content = BadgeContent(lau.distinction, lau.year, lau.name, None, lau.mentions, lau.type.label_fr)
     panel = render(print_scene("panel", content, get_format("800x400", "panel"), load_theme("light")).scene, "pdf")
-    certificate, _ = certificate_bytes(lau)
-    for data in (panel, certificate):
+    certificate_pdf = certificate(lau).to_bytes("pdf")
+    for data in (panel, certificate_pdf):
         with pikepdf.open(io.BytesIO(data)) as pdf:
             assert str(pdf.trailer.Info.CreationDate) == str(pdf.trailer.Info.ModDate) == pdf_date
             meta = pdf.open_metadata()
             assert meta["xmp:CreateDate"] == meta["xmp:ModifyDate"] == meta["xmp:MetadataDate"] == xsd
-    openbadges_for_laureate(lau, tmp_path, BASE_URL, signing_key=signed_site().key)
+    write_laureate_openbadges(lau, tmp_path, BASE_URL, signing_key=signed_site().key)
     assert json.loads((tmp_path / "assertion.json").read_text())["issuedOn"] == xsd
     credential = json.loads((tmp_path / "credential.json").read_text())
     assert credential["validFrom"] == credential["awardedDate"] == xsd
@@ -186,7 +186,7 @@ def test_an_organiser_editions_file_replaces_the_shipped_one(tmp_path: Path, mon
     monkeypatch.setenv("TNL_EDITIONS", str(own))
     lyon = find(2021, "ville-de-lyon")
     assert edition_for(2021).award_xsd == "2021-11-30T12:00:00Z"
-    data, _ = certificate_bytes(lyon)
+    data = certificate(lyon).to_bytes("pdf")
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert str(pdf.trailer.Info.CreationDate) == "D:20220110120000Z"  # the issue date
     scene = certificate_scene(lyon, load_theme("light")).scene

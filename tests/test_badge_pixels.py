@@ -69,14 +69,15 @@ def test_kit_1x_png_is_the_2x_reduced_and_matches_a_direct_drawing(variant: str)
     from tests.conftest import EXAMPLES
     from tnl_signage.domain.theme import load_theme
     from tnl_signage.inputs.palmares import load_palmares
-    from tnl_signage.products.badges import badge_bytes, laureate_badge
+    from tnl_signage.products.badges import badge
 
     laureate = load_palmares(EXAMPLES / "palmares-exemple.csv").laureates[0]
     theme = load_theme("dark")
-    scene = laureate_badge(laureate, variant, theme).scene
-    kit = png_image(badge_bytes(laureate, variant, theme, "png", 1))
+    drawn = badge(laureate, variant=variant, theme=theme)
+    scene = drawn.scene
+    kit = png_image(drawn.to_bytes("png"))
     direct = png_image(render(scene, "png"))
-    double = png_image(badge_bytes(laureate, variant, theme, "png", 2))
+    double = png_image(drawn.to_bytes("png", scale=2))
     assert kit.size == direct.size == scene.px_size
     assert double.size == (2 * kit.width, 2 * kit.height)
     assert differing_fraction(kit, direct, threshold=64) < 0.005

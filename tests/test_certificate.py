@@ -337,11 +337,11 @@ def test_same_input_same_bytes_in_a_fresh_process(made: dict[str, Made], tmp_pat
     script = (
         "import sys\n"
         "from datetime import date\n"
-        "from tnl_signage.products.certificates import write_certificate\n"
+        "import tnl_signage as tnl\n"
         "from tnl_signage.domain.model import Laureate\n"
         "l = Laureate.create(name=\"Ville d'Échirolles\", level='or', year=2025, department='38',"
         " mentions=['mutualisation', 'sobriete'], today=date(2025, 12, 1))\n"
-        "write_certificate(l, sys.argv[1])\n"
+        "tnl.certificate(l).save(sys.argv[1])\n"
     )
     out = tmp_path / "again.pdf"
     subprocess.run([sys.executable, "-c", script, str(out)], check=True, cwd=ROOT)

@@ -32,7 +32,7 @@ from pyhanko_certvalidator import ValidationContext
 from tnl_signage.cli.certificate import certificate
 from tnl_signage.domain.model import Laureate
 from tnl_signage.errors import InputError
-from tnl_signage.products.certificates import certificate_bytes
+from tnl_signage.products.certificates import certificate as make_certificate
 from tnl_signage.products.openbadges import write_openbadges
 from tnl_signage.writers.signing import load_signer, sign_pdf
 
@@ -76,8 +76,7 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
 def unsigned() -> bytes:
     laureate = Laureate.create(name="Ville d'Échirolles", level="or", year=2025, department="38",
                                today=date(2025, 12, 1))
-    data, _ = certificate_bytes(laureate)
-    return data
+    return make_certificate(laureate).to_bytes("pdf")
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pikepdf
 import pytest
 
 from tnl_signage.domain.model import Laureate
-from tnl_signage.products.certificates import write_certificate
+from tnl_signage.products.certificates import certificate
 
 PAINTING = {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "Do", "Tj", "TJ", "'", '"', "sh", "BI"}
 
@@ -39,7 +39,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Made]:
     out = {}
     for key, (laureate, orientation) in cases.items():
         path = folder / f"{key}.pdf"
-        write_certificate(laureate, path, orientation=orientation)
+        certificate(laureate, orientation=orientation).save(path)
         out[key] = Made(laureate, path)
     return out
 

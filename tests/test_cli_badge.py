@@ -70,3 +70,19 @@ def test_every_command_has_french_help() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [name for name in cli.commands if f"tnl-signage {name}" not in readme]
     assert not missing, f"commandes absentes du README : {missing}"
+
+
+def test_badge_as_pdf_is_vector_rgb_without_fonts(tmp_path: Path) -> None:
+    """`-o x.pdf`: the badge's own page (60 mm for the seal), outlines only, sRGB colours, no font to embed."""
+    import pikepdf
+
+    out = tmp_path / "sceau.pdf"
+    code, _, _ = run("badge", "--level", "or", "--year", "2025", "--name", "Ville de Boé", "-o", str(out))
+    assert code == 0
+    with pikepdf.open(out) as pdf:
+        page = pdf.pages[0]
+        assert [round(float(v) / 72 * 25.4) for v in page.MediaBox] == [0, 0, 60, 60]
+        assert "/Font" not in page.Resources or len(page.Resources.Font.keys()) == 0
+        operators = {str(item.operator) for item in pikepdf.parse_content_stream(page)}
+        assert "rg" in operators and "k" not in operators and "Tj" not in operators
+        assert "Ville de Boé" in str(pdf.docinfo.Title)

@@ -16,10 +16,9 @@ from PIL import Image
 
 from tests.ob_fixtures import BASE_URL, example_laureates, signed_site
 from tnl_signage.domain.model import Laureate
-from tnl_signage.domain.theme import load_theme
 from tnl_signage.inputs.editions import edition_for
-from tnl_signage.products.badges import badge_bytes
-from tnl_signage.products.openbadges import openbadges_for_laureate, write_openbadges
+from tnl_signage.products.badges import badge
+from tnl_signage.products.openbadges import write_laureate_openbadges, write_openbadges
 from tnl_signage.products.openbadges.baking import OB2_NAMESPACE, OB3_NAMESPACE, bake_png, unbake_png, unbake_svg
 from tnl_signage.products.openbadges.keys import controller_document, public_multibase
 from tnl_signage.products.openbadges.ob3 import UnsafeJsonLd, sign_credential, verify_credential
@@ -217,7 +216,7 @@ def test_baked_images_round_trip_and_keep_the_seal_pixels():
         baked_pixels = baked.convert("RGBA").tobytes()
     with Image.open(io.BytesIO(ob3_png)) as baked3:
         assert json.loads(baked3.text["openbadgecredential"]) == credential
-    seal = badge_bytes(find(2021, "ville-de-lyon"), "seal", load_theme("light"), "png")  # the kit's seal PNG
+    seal = badge(find(2021, "ville-de-lyon"), variant="seal", theme="light").to_bytes("png")  # the kit's seal PNG
     with Image.open(io.BytesIO(seal)) as plain:
         assert plain.convert("RGBA").tobytes() == baked_pixels
     rebaked = bake_png(ob2_png, "https://autre.example/a.json", 2)
@@ -234,7 +233,7 @@ HOSTILE = 'Ville de "Test" </script><script>alert(1)</script> ]]> & <![CDATA[ \\
 def test_hostile_name_stays_inert_text(tmp_path):
     lau = Laureate.create(name=HOSTILE, level="3", year=2021, type="commune", website="https://ville.example.fr")
     key = Ed25519PrivateKey.generate()
-    result = openbadges_for_laureate(lau, tmp_path, BASE_URL, signing_key=key)
+    result = write_laureate_openbadges(lau, tmp_path, BASE_URL, signing_key=key)
     assert sorted(p.name for p in result.files) == sorted(LAUREATE_FILES)
     assertion = json.loads((tmp_path / "assertion.json").read_text(encoding="utf-8"))
     assert HOSTILE in assertion["narrative"]

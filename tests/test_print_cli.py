@@ -15,7 +15,7 @@ from PIL import Image
 
 from tnl_signage.cli.print_cmds import formats, panel, plaque, poster
 from tnl_signage.domain.model import Laureate
-from tnl_signage.products.print_set import build_print_set, write_print_set
+from tnl_signage.products.print_set import write_print_set
 
 from .print_helpers import PT_PER_MM, pdfinfo_boxes
 
@@ -159,7 +159,7 @@ def test_name_too_long_is_reported(cli: click.Group, tmp_path: Path) -> None:
 def test_write_print_set(tmp_path: Path) -> None:
     laureate = Laureate.create(name="Communauté de communes du Pays de Landerneau-Daoulas", level="argent",
                                year=2025, type="intercommunalité", mentions=["mutualisation"])
-    paths = write_print_set(laureate, "400x300", tmp_path, "dark")
+    paths = write_print_set(laureate, "400x300", tmp_path, "dark").files
     stem = "plaque-400x300-2025-communaute-de-communes-du-pays-de-landerneau-daoulas"
     assert [p.name for p in paths] == [f"{stem}.pdf", f"{stem}-decoupe.svg", f"{stem}-bat.png",
                                        f"{stem}-fiche-technique.pdf"]
@@ -172,5 +172,5 @@ def test_write_print_set(tmp_path: Path) -> None:
     assert b'id="cut-contour"' in paths[1].read_bytes()
     with pikepdf.open(paths[0]) as pdf:
         assert "/ColorSpace" not in pdf.pages[0].Resources
-    again = build_print_set(laureate, "400x300", tmp_path / "again", "dark")
+    again = write_print_set(laureate, "400x300", tmp_path / "again", "dark")
     assert [p.read_bytes() for p in again.files] == [p.read_bytes() for p in paths]  # same input, same bytes

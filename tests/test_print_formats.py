@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tnl_signage.domain.formats import Holes, check_bleed, get_format, load_formats, parse_formats
+from tests.print_helpers import get_format
+from tnl_signage.domain.formats import Holes, check_bleed, load_formats, parse_formats
 from tnl_signage.errors import InputError
 
 SHIPPED = {

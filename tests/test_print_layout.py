@@ -7,13 +7,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tnl_signage.domain.formats import PrintFormat, get_format, load_formats
+from tnl_signage.domain.formats import PrintFormat, load_formats
 from tnl_signage.domain.scales import ScaleBook
 from tnl_signage.domain.theme import Theme, load_theme
 from tnl_signage.drawing.scene import Circle, Use
 from tnl_signage.layout.print_layout import FAMILIES, print_scene
 
-from .print_helpers import Bounds, content, group_by_id, inside, node_bounds, overlaps, safe_box
+from .print_helpers import Bounds, content, get_format, group_by_id, inside, node_bounds, overlaps, safe_box
 
 CONTENT_GROUPS = ("label", "year", "distinction", "marks", "awarded", "name", "mentions", "footer")
 SHIPPED = [(f.family, f.name) for f in load_formats().formats]

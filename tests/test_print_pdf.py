@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from PIL import Image, ImageChops
 
-from tnl_signage.domain.formats import get_format, load_formats
+from tnl_signage.domain.formats import load_formats
 from tnl_signage.domain.scales import ScaleBook
 from tnl_signage.domain.theme import Theme
 from tnl_signage.drawing.scene import Use
@@ -27,6 +27,7 @@ from .print_helpers import (
     PT_PER_MM,
     content,
     content_streams,
+    get_format,
     group_by_id,
     gs_cmyk,
     inks_used,
@@ -323,15 +324,15 @@ def test_pdfinfo_recognises_the_subtype(pdfs: dict[str, Path]) -> None:
 
 _SCRIPT = """
 import hashlib, sys
-from tnl_signage.domain.formats import get_format
 from tnl_signage.layout.badges import BadgeContent
 from tnl_signage.layout.print_layout import print_scene
 from tnl_signage.domain.scales import load_scales
 from tnl_signage.domain.theme import load_theme
+from tnl_signage.domain.formats import load_formats
 from tnl_signage.writers import render
 b = load_scales()
 c = BadgeContent(b.find_distinction("or"), 2025, "Saint-Martin-d'Hères", mentions=(b.mentions[0],))
-s = print_scene("poster", c, get_format("A2", "poster"), load_theme("light"), cut_contour=True).scene
+s = print_scene("poster", c, load_formats().get("A2", "poster"), load_theme("light"), cut_contour=True).scene
 sys.stdout.write(hashlib.sha256(render(s, "pdf")).hexdigest())
 """
 
@@ -352,3 +353,36 @@ def test_different_years_give_different_dates(scales: ScaleBook, light: Theme) -
     b = render(print_scene("panel", content(scales, "2", 2019), panel, light).scene, "pdf")
     # the award instant of data/editions.toml: years without a ceremony date, 1 December at noon UTC
     assert b"D:20181201120000Z" in a and b"D:20191201120000Z" in b
+
+
+def test_no_global_reportlab_setting_is_changed_while_drawing(monkeypatch: pytest.MonkeyPatch, scales: ScaleBook,
+                                                              light: Theme) -> None:
+    """Streams are binary (no ASCII85) through a per-canvas setting: reportlab's module settings are never
+    written, so threads or other libraries drawing at the same time see them as they are."""
+    import io
+    import types
+
+    from reportlab import rl_config
+
+    import tnl_signage as tnl
+
+    written: list[str] = []
+
+    class Watched(types.ModuleType):
+        def __setattr__(self, name: str, value: object) -> None:
+            written.append(name)
+            super().__setattr__(name, value)
+
+    monkeypatch.setattr(rl_config, "__class__", Watched)
+    drawn = tnl.panel(tnl.laureate(name="Ville de Boé", level="or", year=2025), cut_contour=True)
+    pdf, sheet = drawn.to_bytes("pdf"), drawn.spec_sheet([("x.pdf", b"x")])
+    certificate = tnl.certificate(tnl.laureate(name="Ville de Boé", level="or", year=2025)).to_bytes("pdf")
+    assert written == []
+    for data in (pdf, sheet, certificate):
+        filters: list[str] = []
+        with pikepdf.open(io.BytesIO(data)) as doc:
+            for o in doc.objects:
+                if isinstance(o, pikepdf.Stream) and "/Filter" in o:
+                    f = o.Filter
+                    filters += [str(x) for x in f] if isinstance(f, pikepdf.Array) else [str(f)]
+        assert "/FlateDecode" in filters and "/ASCII85Decode" not in filters

@@ -11,7 +11,6 @@ import cairosvg
 import pytest
 from PIL import Image
 
-from tnl_signage.domain.formats import get_format
 from tnl_signage.domain.scales import ScaleBook
 from tnl_signage.domain.theme import Theme
 from tnl_signage.layout.print_layout import print_scene
@@ -19,7 +18,7 @@ from tnl_signage.writers import render
 from tnl_signage.writers.proof import SAFE_COLOR
 
 from .conftest import differing_fraction, keep_on_failure
-from .print_helpers import content
+from .print_helpers import content, get_format
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 DPI = 50
@@ -105,7 +104,7 @@ def test_show_safe_draws_the_dashed_safe_line(scales: ScaleBook, light: Theme) -
     fmt = get_format("A3", "poster")
     scene = print_scene("poster", content(scales, "1", 2017), fmt, light).scene
     plain, marked = _proof(scene, size=840), _proof(scene, show_safe=True, size=840)
-    assert SAFE_COLOR == "#d0021b"
+    assert SAFE_COLOR.hex == "#d0021b"
 
     def reds(image: Image.Image, x: int) -> int:
         """Pixels of column x (and its neighbours) that are clearly red."""
@@ -135,3 +134,15 @@ def test_proof_is_white_where_nothing_is_drawn(light: Theme) -> None:
     assert image.getpixel((100, 50)) == ink.rgb
     covered = Scene(100, 50, Group((Group((Rect(-3, -3, 106, 56, fill=ink),)),)), "t", "d", bleed=3)
     assert _proof(covered, size=200).getcolors() == [(200 * 100, ink.rgb)]
+
+
+def test_the_safe_line_is_part_of_the_proof_scene(scales: ScaleBook, light: Theme) -> None:
+    """The overlay is a scene node, so any backend draws it: the SVG of the proof scene shows the dashed line."""
+    from tnl_signage.writers import render
+    from tnl_signage.writers.proof import proof_scene
+
+    fmt = get_format("A3", "poster")
+    scene = print_scene("poster", content(scales, "1", 2017), fmt, light).scene
+    svg = render(proof_scene(scene, show_safe=True), "svg").decode()
+    assert 'id="marge-de-securite"' in svg and 'stroke="#d0021b"' in svg and "stroke-dasharray" in svg
+    assert "marge-de-securite" not in render(proof_scene(scene), "svg").decode()

@@ -52,7 +52,7 @@ def test_site_command_errors_are_one_french_line(cli: click.Group, tmp_path: Pat
     assert bad_url.exit_code == 1
     assert "Traceback" not in bad_url.output
     lines = bad_url.output.strip().splitlines()
-    assert len(lines) == 1 and "--base-url « x.org » : il faut une adresse complète" in lines[0]
+    assert len(lines) == 1 and "--base-url « x.org » : il faut l'adresse publique complète" in lines[0]
     assert not (tmp_path / "p").exists()
     broken = _palmares(tmp_path, "Ville de Lyon;commune;9;2021;\n")
     result = CliRunner().invoke(cli, ["site", str(broken), "-o", str(tmp_path / "q"), "--base-url", "https://x.org"])

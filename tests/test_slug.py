@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tnl_signage.domain.slug import MAX_SLUG_LENGTH, SlugAllocator, fold, slugify, unique_slugs
+from tnl_signage.domain.slug import MAX_SLUG_LENGTH, SlugAllocator, fold, slugify
+
+
+def unique_slugs(entries: list[tuple[str, int]]) -> list[str]:
+    """Slugs for (name, year) pairs in order, as the palmarès reader allocates them."""
+    allocator = SlugAllocator()
+    return [allocator.slug_for(name, year) for name, year in entries]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

@@ -11,12 +11,12 @@ from PIL import Image, ImageChops
 from tests.web_harness import event_handler_attributes, parse_html
 from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.theme import load_theme
+from tnl_signage.domain.urls import check_base_url, safe_http_url
 from tnl_signage.errors import InputError
 from tnl_signage.layout.badges import VARIANTS
 from tnl_signage.products.auto_badge import auto_badge, color_names, palette_css
-from tnl_signage.products.badges import laureate_badge
+from tnl_signage.products.badges import badge
 from tnl_signage.products.snippets import alt_text, markdown_text, snippets
-from tnl_signage.publishing.urls import check_base_url, safe_http_url
 from tnl_signage.writers.svg import to_svg
 
 BASE = "https://palmares.example.org/tnl"
@@ -55,7 +55,7 @@ def test_html_snippet_is_a_linked_image_with_french_alt(lyon: Laureate, variant:
     assert link.attrs["href"] == f"{BASE}/2021/ville-de-lyon/"
     assert img.attrs["src"] == f"{BASE}/2021/ville-de-lyon/badge-{variant}-light.svg"
     assert img.attrs["alt"] == "Label Territoire Numérique Libre 2021 : niveau 3 sur 5, Ville de Lyon"
-    w, h = laureate_badge(lyon, variant).scene.px_size  # type: ignore[misc]
+    w, h = badge(lyon, variant=variant).scene.px_size  # type: ignore[misc]
     assert (img.attrs["width"], img.attrs["height"]) == (str(w), str(h))
 
 
@@ -133,14 +133,15 @@ def test_site_urls_are_only_http() -> None:
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_light_and_dark_badges_share_their_geometry(lyon: Laureate, ecrins: Laureate, variant: str) -> None:
     for lau in (lyon, ecrins):
-        light = laureate_badge(lau, variant, "light").scene
-        dark = laureate_badge(lau, variant, "dark").scene
+        light = badge(lau, variant=variant, theme="light").scene
+        dark = badge(lau, variant=variant, theme="dark").scene
         assert to_svg(light, color_classes=True) == to_svg(dark, color_classes=True)
 
 
 def test_auto_css_gives_both_palettes_by_name(ecrins: Laureate) -> None:
-    scene, css = auto_badge(ecrins, "seal")
+    scene = auto_badge(ecrins, variant="seal").scene
     light, dark = load_theme("light"), load_theme("dark")
+    css = palette_css(scene, light, dark)
     head, media = css.split("@media (prefers-color-scheme:dark)")
     fills, strokes = color_names(scene)
     assert "metal_bronze" in fills and "frame" in strokes
@@ -149,8 +150,8 @@ def test_auto_css_gives_both_palettes_by_name(ecrins: Laureate) -> None:
         assert f".f-{name}{{fill:{dark.color(name).hex}}}" in media
     for name in strokes:
         assert f".s-{name}{{stroke:{dark.color(name).hex}}}" in media
-    assert css == palette_css(scene, light, dark)  # deterministic
-    svg = to_svg(scene, color_classes=True, css=css)
+    svg = auto_badge(ecrins, variant="seal").to_bytes("svg").decode()
+    assert f"<![CDATA[{css}]]>" in svg
     assert "<script" not in svg and ' fill="#' not in svg
 
 
@@ -162,10 +163,11 @@ def _png(svg: str, size: tuple[int, int]) -> Image.Image:
 
 
 def test_auto_badge_draws_like_the_light_badge_without_dark_preference(ecrins: Laureate) -> None:
-    scene, css = auto_badge(ecrins, "seal")
+    auto = auto_badge(ecrins, variant="seal")
+    scene = auto.scene
     assert scene.px_size is not None
     # Both published SVGs through one SVG engine: the colours come from the stylesheet in one, from
     # attributes in the other, and nothing else differs.
-    light_png = _png(to_svg(laureate_badge(ecrins, "seal", "light").scene), scene.px_size)
-    auto_png = _png(to_svg(scene, color_classes=True, css=css), scene.px_size)
+    light_png = _png(to_svg(badge(ecrins, variant="seal", theme="light").scene), scene.px_size)
+    auto_png = _png(auto.to_bytes("svg").decode(), scene.px_size)
     assert ImageChops.difference(light_png, auto_png).getbbox() is None

@@ -10,7 +10,7 @@ import pytest
 from tnl_signage.domain.model import Laureate
 from tnl_signage.inputs.palmares import load_palmares
 from tnl_signage.layout.badges import VARIANTS, BadgeContent, badge_scene
-from tnl_signage.products.badges import laureate_badge
+from tnl_signage.products.badges import badge
 from tnl_signage.writers import render
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -29,7 +29,7 @@ def echirolles() -> Laureate:
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
 def test_svg_is_outlined_accessible_and_self_contained(echirolles: Laureate, variant: str, theme_name: str) -> None:
-    data = render(laureate_badge(echirolles, variant, theme_name).scene, "svg")
+    data = render(badge(echirolles, variant=variant, theme=theme_name).scene, "svg")
     root = parse(data)
     assert root.get("role") == "img"
     assert root.get("lang") == "fr"
@@ -52,7 +52,7 @@ def test_svg_is_outlined_accessible_and_self_contained(echirolles: Laureate, var
 
 
 def test_glyphs_and_marks_are_defined_once_and_reused(echirolles: Laureate) -> None:
-    root = parse(render(laureate_badge(echirolles, "seal").scene, "svg"))
+    root = parse(render(badge(echirolles, variant="seal").scene, "svg"))
     defs = root.find(f"{SVG}defs")
     assert defs is not None
     ids = [p.get("id") for p in defs]
@@ -65,9 +65,9 @@ def test_glyphs_and_marks_are_defined_once_and_reused(echirolles: Laureate) -> N
 
 
 def test_same_input_same_bytes(echirolles: Laureate) -> None:
-    first = [render(laureate_badge(echirolles, v, t).scene, k) for v in VARIANTS for t in ("light", "dark")
+    first = [render(badge(echirolles, variant=v, theme=t).scene, k) for v in VARIANTS for t in ("light", "dark")
              for k in ("svg", "png")]
-    again = [render(laureate_badge(echirolles, v, t).scene, k) for v in VARIANTS for t in ("light", "dark")
+    again = [render(badge(echirolles, variant=v, theme=t).scene, k) for v in VARIANTS for t in ("light", "dark")
              for k in ("svg", "png")]
     assert first == again
 
@@ -76,7 +76,7 @@ def test_every_example_seal_weighs_at_most_5_kb_gzipped(example_csv) -> None:  #
     palmares = load_palmares(example_csv)
     sizes = {}
     for laureate in palmares.laureates:
-        data = render(laureate_badge(laureate, "seal").scene, "svg")
+        data = render(badge(laureate, variant="seal").scene, "svg")
         sizes[laureate.name] = len(gzip.compress(data, 9))
     heaviest = max(sizes.items(), key=lambda item: item[1])
     assert heaviest[1] <= 5 * 1024, heaviest
@@ -104,9 +104,23 @@ def test_generic_badge_without_name_says_distinction(scales, light) -> None:  # 
 def test_png_has_exact_requested_size(echirolles: Laureate) -> None:
     from tests.conftest import png_image
 
-    banner = laureate_badge(echirolles, "banner").scene
+    banner = badge(echirolles, variant="banner").scene
     assert png_image(render(banner, "png")).size == (400, 100)
     assert png_image(render(banner, "png", size=1000)).size == (1000, 250)
-    button = laureate_badge(echirolles, "button").scene
+    button = badge(echirolles, variant="button").scene
     assert png_image(render(button, "png")).size == (88, 31)
     assert png_image(render(button, "png", size=176)).size == (176, 62)
+
+
+@pytest.mark.parametrize("value", ['Ville d\'<script>alert(1)</script> & "Cie"\n\t\r', "Saint-Martin-d'Hères"])
+def test_svg_text_and_attributes_are_escaped_as_elementtree_does(value: str) -> None:
+    """The SVG is assembled from text fragments: hostile text must come back unchanged once parsed."""
+    import xml.etree.ElementTree as ET
+
+    from tnl_signage.writers.svg import _attr, _text
+
+    element = ET.Element("x", {"a": value})
+    element.text = value
+    assert ET.tostring(element, encoding="unicode") == f'<x a="{_attr(value)}">{_text(value)}</x>'
+    parsed = ET.fromstring(f'<x a="{_attr(value)}">{_text(value)}</x>')
+    assert parsed.text == value.replace("\r", "\n") and parsed.get("a") == value

@@ -46,7 +46,7 @@ def test_low_contrast_theme_is_refused_naming_pair_and_ratio(tmp_path: Path) -> 
         load_theme(path)
     message = str(err.value)
     assert "mon-theme.toml" in message and "« muted »" in message and "« background »" in message
-    assert "2.17:1" in message and "4.5:1" in message
+    assert "2,17:1" in message and "4,5:1" in message  # French decimals
 
 
 def test_mark_colour_below_3_to_1_is_refused(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import contextlib
 import functools
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -25,7 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tnl_signage.publishing.site.serve import serving
+from tnl_signage.publishing.site.serve import HOST, make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_CSV = ROOT / "examples" / "palmares-exemple.csv"
@@ -37,6 +38,21 @@ CHROMIUM_ARGS = [
 ]
 LOCAL_HOSTS = ("127.0.0.1",)
 AXE_OPTIONS = {"resultTypes": ["violations"]}
+
+
+
+@contextlib.contextmanager
+def serving(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve `directory` in a background thread; yields the base URL `http://127.0.0.1:PORT`."""
+    server = make_server(directory, port, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 @dataclass

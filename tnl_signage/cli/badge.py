@@ -6,13 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..domain.model import Laureate
-from ..domain.scales import load_scales
-from ..domain.theme import load_theme
-from ..inputs.palmares import load_palmares
-from ..layout.badges import VARIANTS, BadgeContent, badge_scene
-from ..products.badges import THEMES, badge_content, write_laureate_badges
-from ..writers import save
+from .. import badge as make_badge
+from .. import laureate as make_laureate
+from .. import load_palmares
+from ..layout.badges import VARIANTS
+from ..products.badges import THEMES, write_badges
 from .common import THEME_HELP, run_safely
 
 
@@ -29,24 +27,18 @@ from .common import THEME_HELP, run_safely
 @click.option("--theme", default="light", show_default=True, help=THEME_HELP)
 @click.option("--size", type=int, default=None, help="PNG : pixels sur le plus grand côté.")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Fichier de sortie : .svg ou .png.")
+              help="Fichier de sortie : .svg, .png, ou .pdf (vectoriel RVB, pour un document).")
 @run_safely
 def badge(level: str, year: str, name: str | None, short_name: str | None, mentions: tuple[str, ...],
           kind: str, variant: str, theme: str, size: int | None, output: Path) -> None:
-    """Dessine un badge web (SVG ou PNG)."""
-    chosen = load_theme(theme)
-    if name:
-        laureate = Laureate.create(name=name, level=level, year=year, type=kind, mentions=mentions,
-                                   short_name=short_name)
-        content = badge_content(laureate)
-    else:
-        # No laureate: the same checks as a row, with a placeholder name that is not drawn.
-        laureate = Laureate.create(name="collectivité", level=level, year=year, mentions=mentions)
-        content = BadgeContent(laureate.distinction, laureate.year, mentions=laureate.mentions)
-    result = badge_scene(variant, content, chosen)
-    for note in result.notes:
+    """Dessine un badge web (SVG, PNG ou PDF)."""
+    # No name: the same checks as a row, with a placeholder name that is not drawn.
+    laureate = make_laureate(name=name or "collectivité", level=level, year=year, type=kind if name else "commune",
+                             mentions=mentions, short_name=short_name if name else None)
+    drawn = make_badge(laureate, variant=variant, theme=theme, name_shown=bool(name))
+    for note in drawn.notes:
         click.echo(f"attention : {note}", err=True)
-    save(result.scene, output, size=size)
+    drawn.save(output, size=size)
     click.echo(str(output))
 
 
@@ -63,16 +55,13 @@ def badges(palmares: Path, output: Path, variants: tuple[str, ...], themes: tupl
            retina: bool) -> None:
     """Produit les badges de chaque lauréat d'un palmarès (CSV ou JSON)."""
     loaded = load_palmares(palmares)
-    load_scales()
     made = 0
     for laureate in loaded.laureates:
         folder = output / str(laureate.year) / laureate.slug
-        files, notes = write_laureate_badges(
-            laureate, folder, variants=variants or VARIANTS, themes=themes or THEMES,
-            png_scales=(1, 2) if retina else (1,),
-        )
-        made += len(files)
-        for note in notes:
+        done = write_badges(laureate, folder, variants=variants or VARIANTS, themes=themes or THEMES,
+                            png_scales=(1, 2) if retina else (1,))
+        made += len(done.files)
+        for note in done.notes:
             click.echo(f"{laureate.name} ({laureate.year}) : {note}", err=True)
     for problem in sorted(loaded.problems, key=lambda p: (not p.is_error, p.line or 0)):
         click.echo(str(problem), err=True)

@@ -6,11 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..domain.model import Laureate
-from ..domain.theme import load_theme
+from .. import certificate as make_certificate
+from .. import laureate as make_laureate
 from ..errors import InputError
-from ..products.certificates import write_certificate
-from ..writers.signing import load_signer
 from .common import THEME_HELP, run_safely
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -60,19 +58,24 @@ def certificate(name: str, level: str, year: str, mentions: tuple[str, ...], kin
     Le PDF est archivable (polices incorporées, texte sélectionnable, profil sRGB) et identique octet
     pour octet d'une exécution à l'autre, sauf s'il est signé (la signature porte son heure).
     """
-    laureate = Laureate.create(name=name, level=level, year=year, type=kind, mentions=mentions,
-                               department=departement, short_name=short_name)
+    laureate = make_laureate(name=name, level=level, year=year, type=kind, mentions=mentions,
+                             department=departement, short_name=short_name)
     signer = None
     if key or cert or pkcs12:
         if output.suffix.lower() != ".pdf":
             raise InputError(f"seul un PDF peut être signé, pas « {output.name} »")
+        from ..writers.signing import load_signer
+
         signer = load_signer(key=key, cert=cert, pkcs12=pkcs12, passphrase=passphrase)
-    notes = write_certificate(
-        laureate, output, load_theme(theme), base_url, signer, size=size,
-        orientation="landscape" if landscape else "portrait", date=award_date, place=place, issued=issued,
-        signatory=signatory, signatory_role=signatory_role,
-    )
-    for note in notes:
+    if not output.suffix.lstrip("."):
+        raise InputError(f"{output} : extension manquante (.pdf, .png ou .svg)")
+    drawn = make_certificate(laureate, theme=theme, base_url=base_url, signer=signer,
+                             orientation="landscape" if landscape else "portrait", date=award_date, place=place,
+                             issued=issued, signatory=signatory, signatory_role=signatory_role)
+    if not output.parent.is_dir():
+        raise InputError(f"dossier de sortie introuvable : « {output.parent} »")
+    drawn.save(output, size=size)
+    for note in drawn.notes:
         click.echo(f"attention : {note}", err=True)
     click.echo(str(output))
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
+from .. import load_palmares
 from ..domain.model import Palmares, Problem
-from ..inputs.palmares import JSON_SUFFIXES, load_palmares
+from ..inputs.palmares import JSON_SUFFIXES
 from .common import run_safely
 
 

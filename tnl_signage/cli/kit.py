@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from ..publishing.kit import KitOptions, make_kits
+from .. import DEFAULT_BASE_URL, make_kits
 from ..publishing.kit.builder import KitOutcome
 from .common import THEME_HELP, run_safely
 
@@ -19,7 +19,7 @@ from .common import THEME_HELP, run_safely
               help="Dossier des kits : ANNÉE/SLUG/ et ANNÉE/SLUG.zip par lauréat.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Processus en parallèle (par défaut : le nombre de cœurs).")
-@click.option("--base-url", default=KitOptions.base_url, show_default=True,
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True,
               help="Adresse du site de vérification (code QR, liens, Open Badges).")
 @click.option("--signing-key", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Clé Ed25519 de l'organisateur pour signer les Open Badges 3.0.")
@@ -35,16 +35,11 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
     les lignes en erreur sont signalées et sautées, les autres lauréats ont leur kit. Les distinctions
     retirées (retraits.csv à côté du palmarès, voir « tnl-signage revoke ») le disent dans leur kit.
     """
-    from ..inputs.palmares import load_palmares
-    from ..inputs.revocations import load_revocations, revocations_path
-    from ..products.openbadges.status import moved_indices
-    from ..publishing.urls import check_base_url
+    from ..domain.urls import check_base_url
 
-    revocations = load_revocations(revocations_path(palmares))
-    moved = moved_indices(load_palmares(palmares).laureates) if signing_key else ()
-    options = KitOptions(base_url=check_base_url(base_url), theme=theme, force=force,
-                         signing_key=os.fspath(signing_key) if signing_key else None,
-                         revocations=revocations, moved_status=moved)
+    check_base_url(base_url)  # a wrong address is said before anything else
+    options: dict[str, Any] = {"jobs": jobs, "base_url": base_url, "theme": theme, "force": force,
+                               "signing_key": signing_key}
     if signing_key is None and not quiet:
         click.echo("Open Badges 3.0 non signés : pas de --signing-key (les Open Badges 2.0 sont produits).", err=True)
     show_bar = not quiet and sys.stderr.isatty()
@@ -57,9 +52,9 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
             def advance(_: KitOutcome | None) -> None:
                 bar.advance(task)
 
-            summary = make_kits(palmares, output, jobs=jobs, options=options, progress=advance)
+            summary = make_kits(palmares, output, progress=advance, **options)
     else:
-        summary = make_kits(palmares, output, jobs=jobs, options=options)
+        summary = make_kits(palmares, output, **options)
     if not quiet:
         for outcome in summary.outcomes:
             for note in outcome.notes:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from .. import load_palmares
 from ..errors import InputError
-from ..inputs.palmares import load_palmares
 from ..inputs.revocations import load_revocations, revocations_path
 from ..products.openbadges.keys import key_file_too_open
 from ..products.openbadges.publish import write_openbadges

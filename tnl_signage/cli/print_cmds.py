@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 import click
 
+import tnl_signage as tnl
+
 from ..atomic import write_atomic
-from ..domain.formats import PrintFormat, load_formats
-from ..domain.model import Laureate
-from ..domain.theme import load_theme
+from ..domain.formats import load_formats
+from ..domain.numbers import decimal_fr as _fr
 from ..errors import InputError
-from ..layout.print_layout import cut_radius
-from ..products.badges import badge_content
-from ..products.print_set import print_result
-from ..writers import render
-from ..writers.proof import write as write_proof
-from ..writers.spec_sheet import SheetFile, write_spec_sheet
+from ..products.print_set import DEFAULT_FORMATS
 from .common import THEME_HELP, run_safely
 
-DEFAULT_FORMATS = {"panel": "800x400", "plaque": "300x200", "poster": "A2"}
 DESCRIPTIONS = {
     "panel": "Panneau d'entrée de territoire (paysage, daté, posé sous le panneau d'agglomération).",
     "plaque": "Plaque intérieure (paysage, perçages marqués aux coins).",
@@ -30,20 +24,10 @@ DESCRIPTIONS = {
 SUFFIXES = (".pdf", ".svg", ".png")
 
 
-def _render(scene: Any, suffix: str, *, marks: bool, show_safe: bool, size: int | None) -> bytes:
-    if suffix == ".pdf":
-        return render(scene, "pdf", marks=marks)
-    if suffix == ".svg":
-        return render(scene, "svg")
-    buf = io.BytesIO()
-    write_proof(scene, buf, show_safe=show_safe, size=size)
-    return buf.getvalue()
-
-
 def _run(family: str, *, level: str, year: str, name: str, name_short: str | None, mentions: tuple[str, ...],
          kind: str, fmt_value: str, bleed: float | None, marks: bool, cut_contour: bool, pdfx: str,
          theme: str, show_safe: bool, size: int | None, output: Path, spec_sheet: Path | None) -> None:
-    """Options -> laureate -> scene -> file (and its spec sheet)."""
+    """Options -> laureate -> drawing -> file (and its spec sheet)."""
     suffix = output.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"{output} : extension « {output.suffix or '(aucune)'} » non prise en charge "
@@ -53,28 +37,24 @@ def _run(family: str, *, level: str, year: str, name: str, name_short: str | Non
     for target in (output, spec_sheet):
         if target is not None and not target.parent.is_dir():
             raise InputError(f"{target} : le dossier « {target.parent} » n'existe pas")
-    fmt: PrintFormat = load_formats().get(fmt_value, family)
-    laureate = Laureate.create(name=name, level=level, year=year, type=kind, mentions=mentions,
-                               short_name=name_short)
-    result = print_result(badge_content(laureate), fmt, load_theme(theme), bleed=bleed,
-                          cut_contour=cut_contour, pdfx=pdfx)
-    for note in result.notes:
+    laureate = tnl.laureate(name=name, level=level, year=year, type=kind, mentions=mentions, short_name=name_short)
+    make = {"panel": tnl.panel, "plaque": tnl.plaque, "poster": tnl.poster}[family]
+    drawn = make(laureate, format=fmt_value, theme=theme, bleed=bleed, cut_contour=cut_contour, pdfx=pdfx)
+    for note in drawn.notes:
         click.echo(f"attention : {note}", err=True)
     if show_safe and suffix != ".png":
         click.echo("attention : --show-safe ne concerne que l'épreuve PNG", err=True)
-    data = _render(result.scene, suffix, marks=marks, show_safe=show_safe, size=size)
+    by_kind: dict[str, dict[str, Any]] = {".pdf": {"marks": marks}, ".svg": {},
+                                          ".png": {"show_safe": show_safe, "size": size}}
+    options = by_kind[suffix]
+    data = drawn.to_bytes(suffix, **options)
     write_atomic(output, data)
     click.echo(str(output))
     if spec_sheet is not None:
-        family_info = load_formats().family(family)
-        where = {".pdf": "PDF", ".svg": "SVG (calque « cut-contour »)"}.get(suffix) if cut_contour else None
-        buf = io.BytesIO()
-        print_pdf = data if suffix == ".pdf" else _render(result.scene, ".pdf", marks=False, show_safe=False, size=None)
-        write_spec_sheet(buf, scene=result.scene, fmt=fmt, family=family_info, print_pdf=print_pdf,
-                         files=[SheetFile(output.name, data)], profile=result.scene.meta["pdf_profile"],
-                         marks=marks and suffix == ".pdf", cut_contour_in=where,
-                         cut_radius=cut_radius(family, fmt))
-        write_atomic(spec_sheet, buf.getvalue())
+        where = {".pdf": "PDF" if cut_contour else None, ".svg": "SVG (calque « cut-contour »)"}.get(suffix)
+        sheet = drawn.spec_sheet([(output.name, data)], print_pdf=data if suffix == ".pdf" else None,
+                                 marks=marks and suffix == ".pdf", cut_contour_in=where)
+        write_atomic(spec_sheet, sheet)
         click.echo(str(spec_sheet))
 
 
@@ -96,7 +76,8 @@ def _print_command(family: str) -> click.Command:
     @click.option("--bleed", type=float, default=None,
                   help="Fond perdu en mm (par défaut celui du format : 5 mm panneaux, 3 mm plaques et affiches).")
     @click.option("--marks/--no-marks", default=True, show_default=True, help="Traits de coupe (PDF).")
-    @click.option("--cut-contour", is_flag=True, help="Ajoute le contour de découpe (ton direct CutContour).")
+    @click.option("--cut-contour", is_flag=True,
+                  help="PDF : ajoute le contour de découpe (ton direct CutContour) ; le SVG le porte toujours.")
     @click.option("--pdfx", type=click.Choice(["4", "1a"]), default="4", show_default=True,
                   help="Norme du PDF : PDF/X-4 ou PDF/X-1a:2001.")
     @click.option("--theme", default="light", show_default=True, help=THEME_HELP)
@@ -116,10 +97,6 @@ def _print_command(family: str) -> click.Command:
 panel = _print_command("panel")
 plaque = _print_command("plaque")
 poster = _print_command("poster")
-
-
-def _fr(v: float) -> str:
-    return f"{v:g}".replace(".", ",")
 
 
 def formats_table() -> list[str]:

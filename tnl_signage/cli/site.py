@@ -6,11 +6,9 @@ from pathlib import Path
 
 import click
 
+from .. import build_site, load_palmares
 from ..domain.model import Problem
 from ..errors import InputError
-from ..inputs.palmares import load_palmares
-from ..inputs.revocations import load_revocations, revocations_path
-from ..publishing.site.builder import build_site
 from ..publishing.site.serve import HOST, make_server
 from .common import run_safely
 
@@ -48,9 +46,7 @@ def site(palmares: Path, out_dir: Path, base_url: str, signing_key: Path | None,
     if loaded.errors:
         raise InputError(f"{palmares.name} : {len(loaded.errors)} erreur(s), site non généré ; "
                          "corrigez le palmarès (tnl-signage check)")
-    revocations = load_revocations(revocations_path(palmares))
-    result = build_site(loaded, out_dir, base_url, theme=theme, signing_key=signing_key, jobs=jobs,
-                        revocations=revocations)
+    result = build_site(loaded, out_dir, base_url=base_url, theme=theme, signing_key=signing_key, jobs=jobs)
     for note in result.notes:
         click.echo(f"note : {note}", err=True)
     click.echo(f"{len(result.files)} fichiers écrits dans {out_dir} ({len(loaded.laureates)} lauréats)")

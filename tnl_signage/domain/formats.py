@@ -225,7 +225,3 @@ def load_formats(path: Path | None = None) -> FormatBook:
     """The shipped formats (read once per process), or those of `path`."""
     return _load(Path(path) if path is not None else data_file("formats.toml"))
 
-
-def get_format(value: str, family: str) -> PrintFormat:
-    """Shortcut: a format of the shipped book (`get_format("A2", "poster")`)."""
-    return load_formats().get(value, family)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable
 
 MAX_SLUG_LENGTH = 80
 DEFAULT_SLUG = "collectivite"
@@ -79,8 +79,3 @@ class SlugAllocator:
         self._usual.setdefault(key, slug)
         return slug
 
-
-def unique_slugs(entries: Iterable[tuple[str, int]]) -> list[str]:
-    """Slugs for (name, year) pairs in order: unique per year, the same name keeps its slug across years."""
-    allocator = SlugAllocator()
-    return [allocator.slug_for(name, year) for name, year in entries]

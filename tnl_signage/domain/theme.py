@@ -10,6 +10,7 @@ from ..errors import InputError
 from ..resources import data_file, resource_dir
 from ..tomlfile import read_toml
 from .colors import Color, contrast_ratio
+from .numbers import decimal_fr
 
 BUILTIN_THEMES = {"light": "light", "clair": "light", "dark": "dark", "sombre": "dark"}
 TEXT_MIN_RATIO = 4.5
@@ -65,7 +66,7 @@ def check_contrast(theme: Theme) -> None:
         if ratio < minimum:
             raise InputError(
                 f"{theme.source} : contraste insuffisant entre « {fg} » et « {bg} » : "
-                f"{ratio:.2f}:1, il faut au moins {minimum:g}:1"
+                f"{decimal_fr(ratio, 2)}:1, il faut au moins {decimal_fr(minimum)}:1"
             )
 
 

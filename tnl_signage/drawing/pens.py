@@ -1,7 +1,8 @@
 """One outline vocabulary for every backend (fontTools pen protocol).
 
 `OutlinePen` records any fontTools drawing as simple segments (moveTo, lineTo, one-control
-qCurveTo, curveTo, closePath); `svg_path_data` and the PDF writer replay the same commands.
+qCurveTo, curveTo, closePath); every backend reads them back through `replay` into a fontTools pen
+(`SvgPathPen` here, fontTools' `CairoPen`, the PDF writers' pens).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fontTools.pens.basePen import BasePen
+from fontTools.pens.recordingPen import replayRecording
 
 from .scene import PenCommand, Point
 
@@ -49,30 +51,35 @@ def _num(v: float) -> str:
     return f"{v:.3f}".rstrip("0").rstrip(".")
 
 
-_REL_OPS = {"moveTo": "m", "lineTo": "l", "curveTo": "c", "qCurveTo": "q"}
+def replay(commands: tuple[PenCommand, ...] | list[PenCommand], pen: Any) -> None:
+    """Draw recorded commands into any fontTools pen: the one place pen commands are read.
+
+    Pens built on `BasePen` turn a one-control `qCurveTo` into its exact cubic (fontTools' own
+    conversion, the only one in the package) unless they draw quadratics natively (`SvgPathPen`).
+    """
+    replayRecording(commands, pen)
 
 
-def svg_path_data(commands: tuple[PenCommand, ...] | list[PenCommand]) -> str:
+class SvgPathPen(BasePen):
     """Compact relative SVG path data (h/v for axis-aligned lines, repeated letters omitted).
 
     Deltas are taken between coordinates already rounded to 0.001, so no drift accumulates;
     relative data is about 10 % smaller once gzipped, which keeps the seal under 5 KB.
+    SVG draws quadratics itself, so they are written as `q`, not raised to cubics.
     """
-    out: list[str] = []
-    last = ""
-    cx = cy = sx = sy = 0.0
-    for op, pts in commands:
-        if op == "closePath":
-            out.append("z")
-            cx, cy, last = sx, sy, "z"
-            continue
-        if op == "endPath":
-            continue
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.out: list[str] = []
+        self.last = ""
+        self.cx = self.cy = self.sx = self.sy = 0.0
+
+    def _segment(self, letter: str, pts: tuple[Point, ...]) -> None:
         rounded = [(round(x, 3), round(y, 3)) for x, y in pts]
-        letter = _REL_OPS[op]
-        if op == "lineTo" and rounded[0][1] == cy:
+        cx, cy = self.cx, self.cy
+        if letter == "l" and rounded[0][1] == cy:
             letter, nums = "h", [rounded[0][0] - cx]
-        elif op == "lineTo" and rounded[0][0] == cx:
+        elif letter == "l" and rounded[0][0] == cx:
             letter, nums = "v", [rounded[0][1] - cy]
         else:
             nums = [v for x, y in rounded for v in (x - cx, y - cy)]
@@ -80,19 +87,38 @@ def svg_path_data(commands: tuple[PenCommand, ...] | list[PenCommand]) -> str:
         for v in nums:
             s = _num(round(v, 3))
             text += s if (not text or s.startswith("-")) else " " + s
-        if letter == last and letter != "m":
-            out.append(text if text.startswith("-") else " " + text)
+        if letter == self.last and letter != "m":
+            self.out.append(text if text.startswith("-") else " " + text)
         else:
-            out.append(letter + text)
-        last = letter
-        cx, cy = rounded[-1]
-        if op == "moveTo":
-            sx, sy = cx, cy
-    return "".join(out)
+            self.out.append(letter + text)
+        self.last = letter
+        self.cx, self.cy = rounded[-1]
+        if letter == "m":
+            self.sx, self.sy = self.cx, self.cy
+
+    def _moveTo(self, pt: Point) -> None:
+        self._segment("m", (pt,))
+
+    def _lineTo(self, pt: Point) -> None:
+        self._segment("l", (pt,))
+
+    def _curveToOne(self, p1: Point, p2: Point, p3: Point) -> None:
+        self._segment("c", (p1, p2, p3))
+
+    def _qCurveToOne(self, p1: Point, p2: Point) -> None:
+        self._segment("q", (p1, p2))
+
+    def _closePath(self) -> None:
+        self.out.append("z")
+        self.cx, self.cy, self.last = self.sx, self.sy, "z"
+
+    @property
+    def d(self) -> str:
+        return "".join(self.out)
 
 
-def transform_commands(
-    commands: tuple[PenCommand, ...], dx: float, dy: float, scale: float
-) -> list[PenCommand]:
-    """Commands mapped by p -> (dx + scale * x, dy + scale * y) (used for bounds and by PDF writers)."""
-    return [(op, tuple((dx + scale * x, dy + scale * y) for x, y in pts)) for op, pts in commands]
+def svg_path_data(commands: tuple[PenCommand, ...] | list[PenCommand]) -> str:
+    """The commands as compact relative SVG path data (see `SvgPathPen`)."""
+    pen = SvgPathPen()
+    replay(commands, pen)
+    return pen.d

@@ -43,6 +43,8 @@ class Use:
 
 @dataclass(frozen=True)
 class Rect:
+    """A rectangle in mm; `dash` is a stroke's dash pattern in mm (on, off, …), empty for a solid line."""
+
     x: float
     y: float
     w: float
@@ -51,6 +53,7 @@ class Rect:
     stroke: Color | None = None
     stroke_width: float = 0.0
     rx: float = 0.0
+    dash: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,14 +130,6 @@ class Scene:
 
     def walk(self) -> Iterator[Node]:
         yield from walk(self.root)
-
-    def symbols(self) -> list[Symbol]:
-        """Every symbol used, once, in order of first use (deterministic)."""
-        seen: dict[str, Symbol] = {}
-        for node in self.walk():
-            if isinstance(node, Use) and node.symbol.id not in seen:
-                seen[node.symbol.id] = node.symbol
-        return list(seen.values())
 
 
 def walk(node: Node) -> Iterator[Node]:

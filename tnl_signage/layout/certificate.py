@@ -19,13 +19,13 @@ from ..domain.colors import Color
 from ..domain.model import Laureate
 from ..domain.slug import strip_accents
 from ..domain.theme import Theme
+from ..domain.urls import check_base_url, laureate_path, page_url
 from ..domain.wording import MONTHS, award_description, french_date, marks_phrase, mentions_phrase
 from ..drawing.marks import marks_group
 from ..drawing.qr import qr_group
 from ..drawing.scene import Group, Node, Rect, Scene
 from ..errors import InputError
 from ..inputs.editions import load_editions
-from ..publishing.urls import check_base_url, page_url
 from ..resources import data_file
 from .badges import LayoutResult
 from .common import Box, place_fixed, place_name, place_text
@@ -310,7 +310,7 @@ def certificate_scene(
     default_signatory = edition.signatory or data.signatory
     nodes += _signature(theme, grid, role, signatory if signatory is not None else default_signatory, number,
                         word("certificate_issued", date=french_date(made_out)))
-    nodes += _verification(theme, grid, url, f"{laureate.year}/{laureate.slug}/", word)
+    nodes += _verification(theme, grid, url, f"{laureate_path(laureate)}/", word)
 
     fields = {"year": laureate.year, "name": laureate.display_name,
               "distinction": laureate.distinction_words}

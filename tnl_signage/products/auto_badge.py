@@ -11,31 +11,25 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
-from ..drawing.scene import Circle, Group, Rect, Scene, Use
-from ..drawing.scene import Path as ScenePath
+from ..domain.urls import badge_name
+from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS
 from ..layout.withdrawn import withdrawn_badge_scene
-from ..publishing.urls import badge_name
+from ..writers.paint import inks
 from ..writers.svg import to_svg
-from .badges import laureate_badge
+from .badges import badge
+from .result import Drawing, Files
 
 
 def color_names(scene: Scene) -> tuple[list[str], list[str]]:
     """Names of the colours used as fills and as strokes, sorted (so the CSS is deterministic)."""
-    fills: set[str] = set()
-    strokes: set[str] = set()
-    for node in scene.walk():
-        if isinstance(node, Use | Group) and node.fill is not None:
-            fills.add(node.fill.name)
-        elif isinstance(node, Rect | Circle | ScenePath):
-            if node.fill is not None:
-                fills.add(node.fill.name)
-            if node.stroke is not None:
-                strokes.add(node.stroke.name)
+    fills = {ink.color.name for ink in inks(scene) if ink.role != "stroke"}
+    strokes = {ink.color.name for ink in inks(scene) if ink.role == "stroke"}
     return sorted(fills), sorted(strokes)
 
 
@@ -52,13 +46,15 @@ def palette_css(scene: Scene, light: Theme, dark: Theme) -> str:
             f"@media (prefers-color-scheme:dark){{{_rules(dark, fills, strokes)}}}")
 
 
-def auto_badge(laureate: Laureate, variant: str = "seal", light: Theme | str = "light",
-               dark: Theme | str = "dark") -> tuple[Scene, str]:
-    """The light scene and the CSS that recolours it: write with `to_svg(scene, color_classes=True, css=css)`."""
-    light_theme = load_theme(light) if isinstance(light, str) else light
-    dark_theme = load_theme(dark) if isinstance(dark, str) else dark
-    scene = laureate_badge(laureate, variant, light_theme).scene
-    return scene, palette_css(scene, light_theme, dark_theme)
+def auto_badge(laureate: Laureate, *, variant: str = "seal") -> Drawing:
+    """The badge that follows the reader's light/dark preference: an SVG only (the light scene, coloured
+    by classes that its stylesheet sets for each palette)."""
+    scene = badge(laureate, variant=variant, theme="light").scene
+
+    def svg(**_: Any) -> bytes:
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n{auto_badge_svg(laureate, variant)}\n'.encode()
+
+    return Drawing(scene, (), {"svg": svg})
 
 
 @lru_cache(maxsize=8)
@@ -67,28 +63,29 @@ def auto_badge_svg(laureate: Laureate, variant: str = "seal") -> str:
 
     Made once for a kit's `badge-*-auto.svg` file and the snippet that inlines it.
     """
-    scene, css = auto_badge(laureate, variant)
+    scene = badge(laureate, variant=variant, theme="light").scene
+    css = palette_css(scene, load_theme("light"), load_theme("dark"))
     return to_svg(scene, color_classes=True, css=css)
 
 
 def withdrawn_auto_svg(laureate: Laureate, variant: str, day: date) -> str:
     """The `auto` badge of a withdrawn award: « retiré le … » in the badge's frame, light or dark."""
     light, dark = load_theme("light"), load_theme("dark")
-    badge = laureate_badge(laureate, variant, light).scene
-    scene = withdrawn_badge_scene(badge, laureate, day, light).scene
+    scene = withdrawn_badge_scene(badge(laureate, variant=variant, theme=light).scene, laureate, day, light).scene
     return to_svg(scene, color_classes=True, css=palette_css(scene, light, dark))
 
 
 def write_auto_badges(laureate: Laureate, out_dir: Path, *, variants: Iterable[str] = VARIANTS,
-                      withdrawn: date | None = None) -> list[Path]:
-    """Write `badge-{variant}-auto.svg` for each variant; returns the files.
+                      withdrawn: date | None = None) -> Files:
+    """Write `badge-{variant}-auto.svg` for each variant.
 
     `withdrawn`: the award was taken back that day; the hot-linked auto badges then say so instead.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    files = []
-    for variant in variants:
-        body = withdrawn_auto_svg(laureate, variant, withdrawn) if withdrawn else auto_badge_svg(laureate, variant)
-        svg = f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
-        files.append(write_atomic(out_dir / badge_name(variant, "auto"), svg.encode("utf-8")))
-    return files
+    if withdrawn is not None:
+        return Files(tuple(write_atomic(out_dir / badge_name(variant, "auto"), (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n{withdrawn_auto_svg(laureate, variant, withdrawn)}\n'
+        ).encode()) for variant in variants))
+    files = [auto_badge(laureate, variant=variant).save(out_dir / badge_name(variant, "auto"))
+             for variant in variants]
+    return Files(tuple(f for f in files if f is not None))

@@ -1,4 +1,4 @@
-"""Library entry points for web badges: a laureate (or a bare distinction) to scenes and files."""
+"""Web badges: a laureate to a badge `Drawing` (SVG, PNG), or every badge of a laureate to `Files`."""
 
 from __future__ import annotations
 
@@ -6,22 +6,27 @@ import io
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
 from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
+from ..domain.urls import badge_name
 from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
 from ..writers import render
 from ..writers.png import encode, pixel_size, rasterize_premultiplied
+from .result import Drawing, Files, scene_rendition
 
 THEMES = ("light", "dark")
 
 
-def badge_content(laureate: Laureate) -> BadgeContent:
-    """What a laureate's badge says."""
+def badge_content(laureate: Laureate, *, name_shown: bool = True) -> BadgeContent:
+    """What a laureate's badge says (`name_shown=False`: the distinction and year only)."""
+    if not name_shown:
+        return BadgeContent(laureate.distinction, laureate.year, mentions=laureate.mentions)
     return BadgeContent(
         distinction=laureate.distinction,
         year=laureate.year,
@@ -32,22 +37,45 @@ def badge_content(laureate: Laureate) -> BadgeContent:
     )
 
 
-@lru_cache(maxsize=32)
-def laureate_badge(laureate: Laureate, variant: str = "seal", theme: Theme | str = "light") -> LayoutResult:
-    """One badge scene for a laureate; `notes` say if the name had to be shortened or shrunk.
+@lru_cache(maxsize=64)
+def _layout(laureate: Laureate, variant: str, theme: Theme, name_shown: bool) -> LayoutResult:
+    """Kept for the last few calls: a kit asks for the same badge for its files, its snippets and its
+    Open Badges (scenes are immutable, so sharing them is safe); a site asks for each laureate's four
+    variants twice (64 entries: a palmarès edition of a few dozen laureates stays in)."""
+    return badge_scene(variant, badge_content(laureate, name_shown=name_shown), theme)
 
-    Kept for the last few calls: a kit asks for the same badge for its files, its snippets and its
-    Open Badges (scenes are immutable, so sharing them is safe).
+
+def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "light",
+          name_shown: bool = True) -> Drawing:
+    """One badge of a laureate: `.save("seal.svg")`, `.to_bytes("png", size=480)`, `.notes` (e.g. the
+    name had to be shortened); `pdf` is a plain vector PDF in sRGB (for a document, not for a printer).
+    `variant`: seal, banner, button, mark; `theme`: light, dark or a .toml.
+
+    The PNG at the natural size (or `scale=2`) is the kit's: drawn once at twice the size and reduced.
     """
     chosen = load_theme(theme) if isinstance(theme, str) else theme
-    return badge_scene(variant, badge_content(laureate), chosen)
+    result = _layout(laureate, variant, chosen, name_shown)
+    scene = result.scene
+
+    def svg(**options: Any) -> bytes:
+        return render(scene, "svg", **options) if options else _file_bytes(laureate, variant, chosen, "svg", 1)
+
+    def png(*, size: int | None = None, scale: int = 1, **options: Any) -> bytes:
+        if size is None and not options and name_shown:
+            return _file_bytes(laureate, variant, chosen, "png", scale)
+        if size is None and scale != 1:
+            size = _natural_size(scene) * scale
+        return render(scene, "png", size=size, **options)
+
+    pdf = scene_rendition(scene, "pdf", profile="pdf-rgb")
+    return Drawing(scene, result.notes, {"svg": svg, "png": png, "pdf": pdf})
 
 
 @lru_cache(maxsize=32)
-def badge_bytes(laureate: Laureate, variant: str, theme: Theme, suffix: str, scale: int = 1) -> bytes:
+def _file_bytes(laureate: Laureate, variant: str, theme: Theme, suffix: str, scale: int = 1) -> bytes:
     """A badge file's bytes (`svg`, or `png` at `scale` times its natural size), made once for a kit's
     badges folder and its Open Badges images."""
-    scene = laureate_badge(laureate, variant, theme).scene
+    scene = _layout(laureate, variant, theme, True).scene
     if suffix == "svg":
         return render(scene, "svg")
     natural = _natural_size(scene)
@@ -66,7 +94,7 @@ def badge_bytes(laureate: Laureate, variant: str, theme: Theme, suffix: str, sca
 def _double(laureate: Laureate, variant: str, theme: Theme) -> Image.Image:
     """The badge at twice its size, premultiplied. The 1x PNG is this reduced by 2x2 averaging: the
     exact area of each pixel covered, as cairo computes it, with no seam where two shapes meet."""
-    scene = laureate_badge(laureate, variant, theme).scene
+    scene = _layout(laureate, variant, theme, True).scene
     return rasterize_premultiplied(scene, _natural_size(scene) * 2)
 
 
@@ -75,33 +103,25 @@ def _natural_size(scene: Scene) -> int:
     return max(scene.px_size) if scene.px_size else 1200
 
 
-def badge_filename(variant: str, theme_name: str, suffix: str, scale: int = 1) -> str:
-    """Stable file name inside a laureate's folder: `badge-seal-light.svg`, `badge-seal-dark@2x.png`."""
-    tail = "" if scale == 1 else f"@{scale}x"
-    return f"badge-{variant}-{theme_name}{tail}.{suffix}"
-
-
-def write_laureate_badges(
+def write_badges(
     laureate: Laureate,
     out_dir: Path,
     *,
     variants: Iterable[str] = VARIANTS,
     themes: Iterable[str] = THEMES,
     png_scales: Iterable[int] = (1,),
-) -> tuple[list[Path], list[str]]:
-    """Write every variant in every theme as SVG and PNG; returns (files, notes)."""
+) -> Files:
+    """Write every variant in every theme as SVG and PNG (`badge-seal-dark@2x.png`…) into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
     notes: list[str] = []
     scales = tuple(png_scales)
     for theme_name in themes:
-        theme = load_theme(theme_name)
         for variant in variants:
-            result = laureate_badge(laureate, variant, theme)
-            for note in result.notes:
-                if note not in notes:
-                    notes.append(note)
+            drawn = badge(laureate, variant=variant, theme=theme_name)
+            notes.extend(note for note in drawn.notes if note not in notes)
             for suffix, scale in (("svg", 1), *(("png", scale) for scale in scales)):
-                path = out_dir / badge_filename(variant, theme_name, suffix, scale)
-                files.append(write_atomic(path, badge_bytes(laureate, variant, theme, suffix, scale)))
-    return files, notes
+                path = out_dir / badge_name(variant, theme_name, suffix, scale)
+                options = {"scale": scale} if suffix == "png" else {}
+                files.append(write_atomic(path, drawn.to_bytes(suffix, **options)))
+    return Files(tuple(files), tuple(notes))

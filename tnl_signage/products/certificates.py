@@ -1,55 +1,41 @@
-"""Library entry points for certificates: a laureate to the bytes or file of its attestation.
+"""The certificate of a laureate (« attestation de labellisation ») as a `Drawing`.
 
-Sits above layout and writers (like `badges.py`), so the CLI and the kit builder share one path:
-layout -> PDF/A writer (or any registered format, for previews) -> optional PAdES signature.
+Sits above layout and writers (like `badges.py`), so the CLI, the kit and the public API share one path:
+layout -> PDF/A writer (or SVG/PNG for previews) -> optional PAdES signature.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
-from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
 from ..errors import InputError
 from ..layout.certificate import certificate_scene
 from ..writers import render
 from ..writers.signing import sign_pdf
+from .result import Drawing, scene_rendition
 
-CERTIFICATE_FILENAME = "attestation.pdf"
 
-
-def certificate_bytes(laureate: Laureate, theme: Theme | str = "light", *, kind: str = "pdf",
-                      base_url: str | None = None, signer: object = None, size: int | None = None,
-                      **layout: Any) -> tuple[bytes, tuple[str, ...]]:
-    """The certificate as `kind` (pdf = PDF/A-2b, png/svg for a preview) and the layout's notes.
-
-    `signer` (see `signing.load_signer`) signs the PDF; `size` is a PNG's longest side; `layout` goes
-    to `certificate_scene` (orientation, date, place, signatory, signatory_role).
-    """
-    if signer is not None and kind.lower().lstrip(".") != "pdf":
-        raise InputError(f"seul un PDF peut être signé, pas un fichier .{kind.lstrip('.')}")
+def certificate(laureate: Laureate, *, theme: Theme | str = "light", base_url: str | None = None,
+                signer: object = None, **layout: Any) -> Drawing:
+    """The certificate: `pdf` is PDF/A-2b (signed with `signer`, see `writers.signing.load_signer`),
+    `png` and `svg` are previews. `layout` goes to `certificate_scene` (orientation, date, place,
+    signatory, signatory_role); the QR code leads to the verification page under `base_url`."""
     chosen = load_theme(theme) if isinstance(theme, str) else theme
     result = certificate_scene(laureate, chosen, base_url=base_url, **layout)
-    data = render(result.scene, kind, **({"size": size} if size else {}))
-    if signer is not None:
-        data = sign_pdf(data, signer=signer)
-    return data, result.notes
+    scene = result.scene
 
+    def pdf(**options: Any) -> bytes:
+        data = render(scene, "pdf", **options)
+        return sign_pdf(data, signer=signer) if signer is not None else data
 
-def write_certificate(laureate: Laureate, path: str | os.PathLike[str], theme: Theme | str = "light",
-                      base_url: str | None = None, signer: object = None, size: int | None = None,
-                      **layout: Any) -> tuple[str, ...]:
-    """Write the certificate to `path` (format from its suffix), atomically; returns the layout's notes."""
-    target = Path(path)
-    kind = target.suffix.lstrip(".")
-    if not kind:
-        raise InputError(f"{target} : extension manquante (.pdf, .png ou .svg)")
-    if not target.parent.is_dir():
-        raise InputError(f"dossier de sortie introuvable : « {target.parent} »")
-    data, notes = certificate_bytes(laureate, theme, kind=kind, base_url=base_url, signer=signer,
-                                     size=size, **layout)
-    write_atomic(target, data)
-    return notes
+    def preview(kind: str) -> Any:
+        if signer is None:
+            return scene_rendition(scene, kind)
+
+        def refuse(**_: Any) -> bytes:
+            raise InputError(f"seul un PDF peut être signé, pas un fichier .{kind}")
+        return refuse
+
+    return Drawing(scene, result.notes, {"pdf": pdf, "png": preview("png"), "svg": preview("svg")})

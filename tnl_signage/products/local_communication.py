@@ -12,7 +12,7 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import load_theme
-from ..publishing.urls import linkedin_add_url, linkedin_fields, page_url
+from ..domain.urls import linkedin_add_url, linkedin_fields, page_url
 from .local_print import write_local_print
 from .signature import write_signature
 from .social import write_social_images

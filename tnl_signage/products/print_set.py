@@ -1,39 +1,33 @@
 """A laureate's print files for one format: PDF/X for the printer, SVG for the sign maker, PNG proof for
 the collectivité's approval (« BAT »), and the A4 spec sheet listing them with their SHA-256.
 
-Library entry point for the CLI and the kit builder; every file comes from the same scene.
+`print_piece` gives one `PrintDrawing` (the CLI's panel/plaque/poster, the public API); `write_print_set`
+writes the four files of a kit. Every file comes from the same scene.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import io
 import os
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..atomic import write_atomic
 from ..domain.formats import PrintFormat, load_formats
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
-from ..drawing.scene import Group
-from ..layout.badges import BadgeContent, LayoutResult
+from ..layout.badges import LayoutResult
 from ..layout.print_layout import cut_radius, print_scene
-from ..writers import render
+from ..writers.paint import without_cut
 from ..writers.proof import write as write_proof
 from ..writers.spec_sheet import SheetFile, write_spec_sheet
 from .badges import badge_content
+from .result import Drawing, Files, scene_rendition, stream_bytes
 
 FAMILY_WORDS = {"panel": "panneau", "plaque": "plaque", "poster": "affiche"}
+DEFAULT_FORMATS = {"panel": "800x400", "plaque": "300x200", "poster": "A2"}
 PROFILES = {"4": "pdfx-4", "1a": "pdfx-1a", "pdfx-4": "pdfx-4", "pdfx-1a": "pdfx-1a"}
-
-
-@dataclass(frozen=True)
-class PrintSet:
-    """Files written (PDF, SVG, PNG proof, spec sheet) and the layout's notes (e.g. a name shrunk)."""
-
-    files: tuple[Path, ...]
-    notes: tuple[str, ...]
 
 
 def resolve_format(fmt: PrintFormat | str, family: str | None = None) -> PrintFormat:
@@ -49,27 +43,60 @@ def resolve_format(fmt: PrintFormat | str, family: str | None = None) -> PrintFo
     return book.get(fmt, family)
 
 
-def print_result(content: BadgeContent, fmt: PrintFormat, theme: Theme, *, bleed: float | None = None,
-                 cut_contour: bool = False, pdfx: str = "4") -> LayoutResult:
-    """The scene of a panel, plaque or poster (family from the format)."""
-    return print_scene(fmt.family, content, fmt, theme, bleed=bleed, cut_contour=cut_contour,
-                       profile=PROFILES[pdfx])
+class PrintDrawing(Drawing):
+    """A panel, plaque or poster: `pdf` is the PDF/X for the printer (crop marks unless `marks=False`), `svg`
+    the cut file in mm (its « cut-contour » layer always there), `png` the proof for approval (`show_safe=True`
+    draws the safe margin, `size=` its longest side); `spec_sheet()` is the printer's A4 sheet."""
+
+    def __init__(self, laureate: Laureate, fmt: PrintFormat, printed: LayoutResult, with_cut: LayoutResult,
+                 pdfx: str, cut_contour: bool) -> None:
+        self.laureate, self.format, self.pdfx, self.cut_contour = laureate, fmt, pdfx, cut_contour
+        self.with_cut = with_cut.scene
+
+        def proof(**options: Any) -> bytes:
+            return stream_bytes(lambda out: write_proof(printed.scene, out, **options))
+
+        super().__init__(printed.scene, printed.notes, {
+            "pdf": scene_rendition(printed.scene, "pdf"),
+            "svg": scene_rendition(with_cut.scene, "svg"),
+            "png": proof,
+        })
+
+    @property
+    def stem(self) -> str:
+        """« panneau-800x400-2025-saint-martin-d-heres »: says what and for whom, without its folder."""
+        return f"{FAMILY_WORDS.get(self.format.family, self.format.family)}-{self.format.slug}-" \
+               f"{self.laureate.year}-{self.laureate.slug}"
+
+    def spec_sheet(self, files: Sequence[tuple[str, bytes]], *, print_pdf: bytes | None = None,
+                   marks: bool = True, cut_contour_in: str | None = None) -> bytes:
+        """The A4 spec sheet listing `files` (name, bytes) with their SHA-256; the thumbnail is `print_pdf`
+        (the printer's PDF, drawn without marks when not given)."""
+        f = self.format
+        return stream_bytes(lambda out: write_spec_sheet(
+            out, scene=self.scene, fmt=f, family=load_formats().family(f.family),
+            print_pdf=print_pdf if print_pdf is not None else self.to_bytes("pdf", marks=False),
+            profile=PROFILES[self.pdfx], marks=marks, cut_contour_in=cut_contour_in,
+            cut_radius=cut_radius(f.family, f), files=[SheetFile(name, data) for name, data in files]))
 
 
-def _without_cut(result: LayoutResult) -> LayoutResult:
-    """The same layout without its plotter path (one layout serves the PDF and the cut SVG)."""
-    root = result.scene.root
-    kept = tuple(node for node in root.children if not (isinstance(node, Group) and node.role == "cut"))
-    scene = dataclasses.replace(result.scene, root=dataclasses.replace(root, children=kept))
-    return dataclasses.replace(result, scene=scene)
+def print_piece(laureate: Laureate, *, family: str, format: PrintFormat | str | None = None,
+                theme: Theme | str = "light", bleed: float | None = None, cut_contour: bool = False,
+                pdfx: str = "4", name_shown: bool = True) -> PrintDrawing:
+    """A panel, plaque or poster of a laureate (`format`: « 800x400 », « A2 », or any « 900x450 » in mm).
+
+    The PDF carries the cut path only when `cut_contour` (a printer who does not cut must not see it).
+    """
+    chosen = load_theme(theme) if isinstance(theme, str) else theme
+    book = load_formats()
+    f = format if isinstance(format, PrintFormat) else book.get(format or DEFAULT_FORMATS[family], family)
+    with_cut = print_scene(f.family, badge_content(laureate, name_shown=name_shown), f, chosen, bleed=bleed,
+                           cut_contour=True, profile=PROFILES[pdfx])
+    printed = with_cut if cut_contour else dataclasses.replace(with_cut, scene=without_cut(with_cut.scene))
+    return PrintDrawing(laureate, f, printed, with_cut, pdfx, cut_contour)
 
 
-def file_stem(laureate: Laureate, fmt: PrintFormat) -> str:
-    """« panneau-800x400-2025-saint-martin-d-heres »: says what and for whom, without its folder."""
-    return f"{FAMILY_WORDS.get(fmt.family, fmt.family)}-{fmt.slug}-{laureate.year}-{laureate.slug}"
-
-
-def build_print_set(
+def write_print_set(
     laureate: Laureate,
     fmt: PrintFormat | str,
     out_dir: str | os.PathLike[str],
@@ -80,44 +107,19 @@ def build_print_set(
     pdfx: str = "4",
     marks: bool = True,
     show_safe: bool = False,
-) -> PrintSet:
-    """Write the four files of one format; the SVG always carries the cut path on its own layer
-    (« cut-contour »), the PDF only when `cut_contour` (a printer who does not cut must not see it)."""
-    chosen = load_theme(theme) if isinstance(theme, str) else theme
+) -> Files:
+    """Write the four files of one format: PDF/X, cut SVG, PNG proof and the spec sheet listing them."""
     f = resolve_format(fmt)
-    content = badge_content(laureate)
-    with_cut = print_result(content, f, chosen, bleed=bleed, cut_contour=True, pdfx=pdfx)
-    printed = with_cut if cut_contour else _without_cut(with_cut)
+    drawn = print_piece(laureate, family=f.family, format=f, theme=theme, bleed=bleed, cut_contour=cut_contour,
+                        pdfx=pdfx)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    stem = file_stem(laureate, f)
-    pdf = render(printed.scene, "pdf", marks=marks)
-    svg = render(with_cut.scene, "svg")
-    png = io.BytesIO()
-    write_proof(printed.scene, png, show_safe=show_safe)
-    written = [
-        write_atomic(out / f"{stem}.pdf", pdf),
-        write_atomic(out / f"{stem}-decoupe.svg", svg),
-        write_atomic(out / f"{stem}-bat.png", png.getvalue()),
+    made = [
+        (f"{drawn.stem}.pdf", drawn.to_bytes("pdf", marks=marks)),
+        (f"{drawn.stem}-decoupe.svg", drawn.to_bytes("svg")),
+        (f"{drawn.stem}-bat.png", drawn.to_bytes("png", show_safe=show_safe)),
     ]
-    sheet = io.BytesIO()
-    family = load_formats().family(f.family)
     cut_where = "PDF et SVG (calque « cut-contour »)" if cut_contour else "SVG seulement (calque « cut-contour »)"
-    write_spec_sheet(
-        sheet, scene=printed.scene, fmt=f, family=family, print_pdf=pdf, profile=PROFILES[pdfx], marks=marks,
-        cut_contour_in=cut_where, cut_radius=cut_radius(f.family, f),
-        files=[SheetFile(p.name, data) for p, data in zip(written, (pdf, svg, png.getvalue()), strict=True)],
-    )
-    written.append(write_atomic(out / f"{stem}-fiche-technique.pdf", sheet.getvalue()))
-    return PrintSet(tuple(written), printed.notes)
-
-
-def write_print_set(
-    laureate: Laureate,
-    fmt: PrintFormat | str,
-    out_dir: str | os.PathLike[str],
-    theme: Theme | str = "light",
-    **options: object,
-) -> list[Path]:
-    """The kit builder's entry point: write a laureate's print files for `fmt`; returns their paths."""
-    return list(build_print_set(laureate, fmt, out_dir, theme, **options).files)  # type: ignore[arg-type]
+    sheet = drawn.spec_sheet(made, print_pdf=made[0][1], marks=marks, cut_contour_in=cut_where)
+    written = [write_atomic(out / name, data) for name, data in (*made, (f"{drawn.stem}-fiche-technique.pdf", sheet))]
+    return Files(tuple(written), drawn.notes)

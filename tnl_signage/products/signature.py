@@ -12,17 +12,17 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import load_theme
+from ..domain.urls import badge_name, laureate_path, page_url
 from ..domain.wording import award_title
-from ..publishing.urls import badge_name, laureate_path, page_url
 from ..templating import render
-from .badges import laureate_badge
+from .badges import badge
 
 VARIANT = "banner"
 
 
 def signature_context(laureate: Laureate, base_url: str) -> dict[str, object]:
     theme = load_theme("light")
-    scene = laureate_badge(laureate, VARIANT, theme).scene
+    scene = badge(laureate, variant=VARIANT, theme=theme).scene
     width, height = scene.px_size or (400, 100)
     return {
         "page": page_url(base_url, laureate),

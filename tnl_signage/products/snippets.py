@@ -12,14 +12,14 @@ from markupsafe import Markup
 
 from ..domain.model import Laureate
 from ..domain.theme import load_theme
+from ..domain.urls import BADGE_THEMES, badge_url, page_url, widget_url
 from ..domain.wording import award_title
 from ..errors import InputError
 from ..layout.badges import VARIANTS
-from ..publishing.urls import BADGE_THEMES, badge_url, page_url, widget_url
 from ..templating import render
 from ..writers.svg import to_svg
 from .auto_badge import auto_badge_svg
-from .badges import laureate_badge
+from .badges import badge
 
 WIDGET_SIZE = (260, 210)
 # CommonMark lets any ASCII punctuation be backslash-escaped; these could open a link, tag, entity or emphasis.
@@ -54,11 +54,11 @@ def check_variant(variant: str, theme: str) -> None:
 def snippets(laureate: Laureate, base_url: str, variant: str = "seal", theme: str = "light") -> dict[str, str]:
     """Code for a badge: `html` (<img> in a link), `markdown`, `svg` (inline SVG in a link), `iframe` (widget).
 
-    `base_url` must already be checked (weburls.check_base_url); `theme` is light, dark or auto.
+    `base_url` must already be checked (`domain.urls.check_base_url`); `theme` is light, dark or auto.
     """
     check_variant(variant, theme)
     # The auto badge is the light badge's geometry, recoloured by its stylesheet.
-    scene = laureate_badge(laureate, variant, "light" if theme == "auto" else theme).scene
+    scene = badge(laureate, variant=variant, theme="light" if theme == "auto" else theme).scene
     svg = auto_badge_svg(laureate, variant) if theme == "auto" else to_svg(scene)
     width, height = scene.px_size or (round(scene.width), round(scene.height))
     alt = alt_text(laureate)

@@ -1,4 +1,4 @@
-"""Replay a scene onto a cairo context: the pixels of every PNG (badges, proofs, baked Open Badges).
+"""The cairo backend of the paint walk: the pixels of every PNG (badges, proofs, baked Open Badges).
 
 Cairo is the engine cairosvg draws with; feeding it the scene directly skips writing the SVG as text
 and parsing it back, which was four fifths of a PNG's time. The geometry is the SVG's, at full
@@ -9,39 +9,20 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from itertools import groupby
 
 import cairocffi as cairo
 from cairocffi import cairo as capi
 from cairocffi import ffi
+from fontTools.pens.cairoPen import CairoPen
 
 from ..domain.colors import Color
-from ..drawing.geometry import rounded_rect_commands
-from ..drawing.scene import Circle, Group, Node, Path, PenCommand, Rect, Scene, Symbol, Use
+from ..drawing.pens import replay
+from ..drawing.scene import Circle, Group, Node, Rect, Scene, Symbol, Use
+from .paint import Run, Shape, even_odd, outline, paint
 
 # SVG's defaults where cairo's differ (cairo's miter limit is 10).
 SVG_MITER_LIMIT = 4.0
-
-
-def _trace(ctx: cairo.Context, commands: tuple[PenCommand, ...] | list[PenCommand]) -> None:
-    """Pen commands as a cairo path (quadratic segments raised to cubics, as SVG renderers do)."""
-    current = (0.0, 0.0)
-    for op, pts in commands:
-        if op == "moveTo":
-            current = pts[0]
-            ctx.move_to(*current)
-        elif op == "lineTo":
-            current = pts[0]
-            ctx.line_to(*current)
-        elif op == "curveTo":
-            ctx.curve_to(*pts[0], *pts[1], *pts[2])
-            current = pts[2]
-        elif op == "qCurveTo":
-            (qx, qy), end = pts[0], pts[1]
-            ctx.curve_to(current[0] + 2 / 3 * (qx - current[0]), current[1] + 2 / 3 * (qy - current[1]),
-                         end[0] + 2 / 3 * (qx - end[0]), end[1] + 2 / 3 * (qy - end[1]), *end)
-            current = end
-        elif op == "closePath":
-            ctx.close_path()
 
 
 _LOCAL = threading.local()
@@ -64,20 +45,21 @@ def _symbol_path(symbol: Symbol) -> object:
     """
     scratch = _scratch()
     scratch.new_path()
-    _trace(scratch, symbol.commands)
+    replay(symbol.commands, CairoPen(None, scratch))
     path = ffi.gc(capi.cairo_copy_path(scratch._pointer), capi.cairo_path_destroy)
     scratch.new_path()
     return path
 
 
-class CairoPainter:
-    """Draws scene nodes on `ctx`, whose user space is the scene's millimetres (y down)."""
+class CairoBackend:
+    """Draws the walk on `ctx`, whose user space is the scene's millimetres (y down)."""
 
     def __init__(self, ctx: cairo.Context) -> None:
         self.ctx = ctx
         ctx.set_miter_limit(SVG_MITER_LIMIT)
 
-    def _paint(self, fill: Color | None, stroke: Color | None, width: float, even_odd: bool) -> None:
+    def _paint(self, fill: Color | None, stroke: Color | None, width: float, even_odd: bool,
+               dash: tuple[float, ...] = ()) -> None:
         ctx = self.ctx
         if fill is not None:
             ctx.set_source_rgb(*(v / 255.0 for v in fill.rgb))
@@ -89,63 +71,48 @@ class CairoPainter:
         if stroke is not None:
             ctx.set_source_rgb(*(v / 255.0 for v in stroke.rgb))
             ctx.set_line_width(width)
-            ctx.stroke()
+            if dash:
+                ctx.set_dash(list(dash))
+                ctx.stroke()
+                ctx.set_dash([])
+            else:
+                ctx.stroke()
         ctx.new_path()
 
-    def node(self, node: Node, inherited: Color | None = None) -> None:
+    def begin_group(self, group: Group, fill: Color | None) -> None:
+        pass
+
+    def end_group(self, group: Group, fill: Color | None) -> None:
+        pass
+
+    def place(self, run: Run) -> None:
+        """A run of glyphs of one colour is one path, filled at once (one fill per line of text rather
+        than per letter: same pixels, a fraction of the compositing); even-odd symbols alone."""
+        for (colour, batchable), same in groupby(run, key=lambda p: (p.fill, _batchable(p.use))):
+            if colour is None:
+                continue
+            uses = tuple(p.use for p in same)
+            for batch in ((uses,) if batchable else ((use,) for use in uses)):
+                capi.cairo_append_path(self.ctx._pointer, _run_path(batch))
+                self._paint(colour, None, 0.0, not batchable)
+
+    def shape(self, node: Shape) -> None:
         ctx = self.ctx
-        if isinstance(node, Use):
-            fill = node.fill or inherited
-            if fill is not None:
-                self._append_use(node)
-                self._paint(fill, None, 0.0, node.symbol.fill_rule == "evenodd")
-        elif isinstance(node, Rect):
-            if node.rx:  # the same quarter-circle curves as the PDF's
-                _trace(ctx, rounded_rect_commands(node.x, node.y, node.w, node.h, node.rx))
-            else:
-                ctx.rectangle(node.x, node.y, node.w, node.h)
-            self._paint(node.fill, node.stroke, node.stroke_width, False)
+        if isinstance(node, Rect) and not node.rx:
+            ctx.rectangle(node.x, node.y, node.w, node.h)
         elif isinstance(node, Circle):
             ctx.new_sub_path()
             ctx.arc(node.cx, node.cy, node.r, 0.0, 6.283185307179586)
             ctx.close_path()
-            self._paint(node.fill, node.stroke, node.stroke_width, False)
-        elif isinstance(node, Path):
-            _trace(ctx, node.commands)
-            self._paint(node.fill, node.stroke, node.stroke_width, node.fill_rule == "evenodd")
-        else:
-            self.group(node, inherited)
-
-    def _append_use(self, use: Use) -> None:
-        capi.cairo_append_path(self.ctx._pointer, _run_path((use,)))
-
-    def group(self, group: Group, inherited: Color | None = None) -> None:
-        """Children in order; a run of glyphs of one colour is one path, filled at once (one fill
-        per line of text rather than per letter: same pixels, a fraction of the compositing)."""
-        fill = group.fill or inherited
-        run: list[Use] = []
-        colour: Color | None = None
-        for child in group.children:
-            child_colour = (child.fill or fill) if isinstance(child, Use) else None
-            if run and (child_colour != colour or not _batchable(child)):
-                self._fill_run(run, colour)
-                run = []
-            if isinstance(child, Use) and _batchable(child) and child_colour is not None:
-                run.append(child)
-                colour = child_colour
-            else:
-                self.node(child, fill)
-        if run:
-            self._fill_run(run, colour)
-
-    def _fill_run(self, run: list[Use], colour: Color | None) -> None:
-        capi.cairo_append_path(self.ctx._pointer, _run_path(tuple(run)))
-        self._paint(colour, None, 0.0, False)
+        else:  # rounded corners: the same quarter-circle curves as the PDF's
+            replay(outline(node), CairoPen(None, ctx))
+        self._paint(node.fill, node.stroke, node.stroke_width, even_odd(node),
+                    node.dash if isinstance(node, Rect) else ())
 
 
-def _batchable(node: Node) -> bool:
+def _batchable(use: Use) -> bool:
     """Glyphs under the nonzero rule can share a path (overlapping even-odd shapes would cancel)."""
-    return isinstance(node, Use) and node.symbol.fill_rule == "nonzero"
+    return use.symbol.fill_rule == "nonzero"
 
 
 @lru_cache(maxsize=128)
@@ -203,6 +170,6 @@ def draw_scene(scene: Scene, width: int, height: int, *, opaque: bool = False) -
         white = cairo.Context(surface)
         white.set_source_rgb(1, 1, 1)
         white.paint()
-    CairoPainter(scene_context(surface, scene)).group(scene.root)
+    paint(scene, CairoBackend(scene_context(surface, scene)))
     surface.flush()
     return surface

@@ -1,7 +1,8 @@
-"""PDF writer dispatcher: a scene's `meta["pdf_profile"]` (or `profile=`) picks PDF/X (print) or PDF/A (archive).
+"""PDF writer dispatcher: a scene's `meta["pdf_profile"]` (or `profile=`) picks PDF/X (print), PDF/A (archive)
+or a plain sRGB PDF (`pdf-rgb`, a web badge in a document).
 
-Both profiles draw the same scene through `pdf_draw.ScenePainter`; only the colour space, the output
-intent and the metadata differ.
+Both profiles draw the same scene through the paint walk's PDF backend (`pdf_draw.PdfBackend`); only the
+colour space, the output intent and the metadata differ.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ PROFILES = {
     "pdfx-4": "pdfx",
     "pdfx-1a": "pdfx",
     "pdfa-2b": "pdfa",
+    "pdf-rgb": "pdf_rgb",
 }
 
 

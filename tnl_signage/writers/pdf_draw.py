@@ -1,42 +1,35 @@
-"""Replay a scene onto a reportlab canvas: the drawing shared by every PDF writer (print, certificate).
+"""The PDF backend of the paint walk, shared by every PDF writer (print, certificate): reportlab draws.
 
 Coordinates: the scene is in mm with y down; the page is in points with y up, the trim box placed
-`bleed` mm from the page's lower-left corner plus `offset` (room for crop marks).
+`bleed` mm from the page's lower-left corner plus `offset` (room for crop marks). PDF/X and PDF/A
+subclass it only where they differ (how runs of glyphs are placed, cut paths, invisible text).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from functools import lru_cache
+from typing import IO, Any
 
-from reportlab import rl_config
+from fontTools.pens.basePen import BasePen
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFZCompress
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..domain.colors import Color
-from ..drawing.geometry import circle_commands, rounded_rect_commands
-from ..drawing.pens import transform_commands
-from ..drawing.scene import Circle, Group, Node, Path, PenCommand, Rect, Scene, Use
+from ..drawing.pens import replay
+from ..drawing.scene import Group, Point, Rect, Scene
+from ..resources import resource_dir
+from .paint import Run, Shape, even_odd, outline, paint
+from .pdf_outline import outline as symbol_outline
 
 ColorMap = Callable[[Color], RLColor]
-
-
-@contextmanager
-def binary_streams() -> Iterator[None]:
-    """reportlab writes its deflated streams as bytes, not ASCII85 text (a fifth smaller, and faster).
-
-    reportlab reads this from a module setting; it is restored after, so nothing else sees it changed
-    (safe with processes, not with threads drawing at the same time).
-    """
-    saved = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = saved
+_NO_TEXT_FONT = "TnlNoText"
 
 
 def cmyk(color: Color) -> RLColor:
@@ -50,8 +43,52 @@ def rgb(color: Color) -> RLColor:
     return RLColor(r, g, b)
 
 
-class ScenePainter:
-    """Draws scene nodes; `color` maps a theme colour to the PDF's colour space."""
+def binary_canvas(out: IO[bytes], **options: Any) -> Canvas:
+    """A reportlab canvas whose streams are Flate-compressed as bytes, not wrapped in ASCII85 text (a fifth
+    smaller, and faster), without touching any process-wide setting.
+
+    reportlab wraps compressed pages in ASCII85 unless the global `rl_config.useA85` is switched off. Its
+    per-document hook `PDFDocument.defaultStreamFilters` (« set this to define filters ») applies instead to
+    the streams of a document drawn with `pageCompression=0`: this canvas's page and fonts, nothing else.
+    """
+    canvas = Canvas(out, pageCompression=0, **options)
+    canvas._doc.defaultStreamFilters = [PDFZCompress]
+    return canvas
+
+
+@lru_cache(maxsize=1)
+def no_text_font() -> str:
+    """A TrueType font registered as the canvas' initial font, only so that reportlab writes no Helvetica.
+
+    reportlab selects a base-14 font on every page (a « BT /F1 12 Tf » preamble); with a TrueType
+    initial font it selects nothing, and since no text is ever drawn no font is embedded at all.
+    """
+    pdfmetrics.registerFont(TTFont(_NO_TEXT_FONT, str(resource_dir("fonts") / "AtkinsonHyperlegible-Regular.ttf")))
+    return _NO_TEXT_FONT
+
+
+class PagePathPen(BasePen):
+    """A fontTools pen drawing scene mm into a reportlab path in page points."""
+
+    def __init__(self, path: PDFPathObject, pt: Callable[[float, float], tuple[float, float]]) -> None:
+        super().__init__(None)
+        self.path, self.pt = path, pt
+
+    def _moveTo(self, p: Point) -> None:
+        self.path.moveTo(*self.pt(*p))
+
+    def _lineTo(self, p: Point) -> None:
+        self.path.lineTo(*self.pt(*p))
+
+    def _curveToOne(self, p1: Point, p2: Point, p3: Point) -> None:
+        self.path.curveTo(*self.pt(*p1), *self.pt(*p2), *self.pt(*p3))
+
+    def _closePath(self) -> None:
+        self.path.close()
+
+
+class PdfBackend:
+    """Draws the walk on a reportlab canvas; `color` maps a theme colour to the PDF's colour space."""
 
     def __init__(self, canvas: Canvas, scene: Scene, *, color: ColorMap, offset: float = 0.0) -> None:
         self.canvas = canvas
@@ -64,62 +101,46 @@ class ScenePainter:
         """Scene mm (y down) -> page points (y up)."""
         return (self.dx + x) * mm, (self.top - y) * mm
 
-    def build_path(self, commands: list[PenCommand] | tuple[PenCommand, ...]) -> PDFPathObject:
-        """The outline as a reportlab path, mapped through `pt` (its `getCode()` can be cached and reused)."""
-        p = self.canvas.beginPath()
-        current = (0.0, 0.0)
-        for op, pts in commands:
-            if op == "moveTo":
-                current = pts[0]
-                p.moveTo(*self.pt(*current))
-            elif op == "lineTo":
-                current = pts[0]
-                p.lineTo(*self.pt(*current))
-            elif op == "curveTo":
-                p.curveTo(*self.pt(*pts[0]), *self.pt(*pts[1]), *self.pt(*pts[2]))
-                current = pts[2]
-            elif op == "qCurveTo":
-                (qx, qy), end = pts[0], pts[1]
-                c1 = (current[0] + 2 / 3 * (qx - current[0]), current[1] + 2 / 3 * (qy - current[1]))
-                c2 = (end[0] + 2 / 3 * (qx - end[0]), end[1] + 2 / 3 * (qy - end[1]))
-                p.curveTo(*self.pt(*c1), *self.pt(*c2), *self.pt(*end))
-                current = end
-            elif op == "closePath":
-                p.close()
-        return p
+    def draw(self) -> None:
+        paint(self.scene, self)
 
-    def path(self, commands: list[PenCommand] | tuple[PenCommand, ...], fill: Color | None,
-             stroke: Color | None = None, stroke_width: float = 0.0, even_odd: bool = False) -> None:
+    def begin_group(self, group: Group, fill: Color | None) -> None:
+        pass
+
+    def end_group(self, group: Group, fill: Color | None) -> None:
+        pass
+
+    def place(self, run: Run) -> None:
+        """Each symbol's shared operators (`pdf_outline`) under a `cm` matrix, reportlab setting the colour."""
+        c = self.canvas
+        for placed in run:
+            if placed.fill is None:
+                continue
+            use = placed.use
+            x, y = self.pt(use.x, use.y)
+            s = use.scale * mm
+            c.saveState()
+            c.transform(s, 0, 0, -s, x, y)  # symbol units, y down -> page points, y up
+            c.setFillColor(self.color(placed.fill))
+            c.addLiteral(symbol_outline(use.symbol).ops)
+            c.restoreState()
+
+    def shape(self, node: Shape) -> None:
+        fill, stroke = node.fill, node.stroke
         if fill is None and stroke is None:
             return
-        p = self.build_path(commands)
         c = self.canvas
+        p = c.beginPath()
+        replay(outline(node), PagePathPen(p, self.pt))
         if fill is not None:
             c.setFillColor(self.color(fill))
         if stroke is not None:
             c.setStrokeColor(self.color(stroke))
-            c.setLineWidth(stroke_width * mm)
+            c.setLineWidth(node.stroke_width * mm)
+        dash = node.dash if isinstance(node, Rect) and stroke is not None else ()
+        if dash:
+            c.setDash([v * mm for v in dash])
         c.drawPath(p, fill=1 if fill is not None else 0, stroke=1 if stroke is not None else 0,
-                   fillMode=FILL_EVEN_ODD if even_odd else FILL_NON_ZERO)
-
-    def node(self, node: Node, inherited: Color | None = None) -> None:
-        if isinstance(node, Use):
-            cmds = transform_commands(node.symbol.commands, node.x, node.y, node.scale)
-            self.path(cmds, node.fill or inherited, even_odd=node.symbol.fill_rule == "evenodd")
-        elif isinstance(node, Rect):
-            cmds = rounded_rect_commands(node.x, node.y, node.w, node.h, node.rx)
-            self.path(cmds, node.fill, node.stroke, node.stroke_width)
-        elif isinstance(node, Circle):
-            self.path(circle_commands(node.cx, node.cy, node.r), node.fill, node.stroke, node.stroke_width)
-        elif isinstance(node, Path):
-            self.path(node.commands, node.fill, node.stroke, node.stroke_width, node.fill_rule == "evenodd")
-        else:
-            self.group(node, inherited)
-
-    def group(self, group: Group, inherited: Color | None = None) -> None:
-        fill = group.fill or inherited
-        for child in group.children:
-            self.node(child, fill)
-
-    def draw(self) -> None:
-        self.group(self.scene.root)
+                   fillMode=FILL_EVEN_ODD if even_odd(node) else FILL_NON_ZERO)
+        if dash:
+            c.setDash([])

@@ -10,7 +10,10 @@ import zlib
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..drawing.scene import PenCommand, Symbol
+from fontTools.pens.basePen import BasePen
+
+from ..drawing.pens import replay
+from ..drawing.scene import Point, Symbol
 
 
 @dataclass(frozen=True)
@@ -40,51 +43,59 @@ def _unit(v: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _rectangle(commands: tuple[PenCommand, ...], i: int) -> str | None:
-    """`x y w h re` if commands[i:i+5] draw an axis-aligned rectangle (QR runs, rules), else None."""
-    if i + 4 >= len(commands) or commands[i + 4][0] != "closePath":
-        return None
-    (o0, p0), (o1, p1), (o2, p2), (o3, p3) = commands[i:i + 4]
-    if o1 != "lineTo" or o2 != "lineTo" or o3 != "lineTo":
-        return None
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = p0[0], p1[0], p2[0], p3[0]
-    if y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0 and x0 < x1 and y0 < y2:
-        return f"{_unit(x0)} {_unit(y0)} {_unit(x1 - x0)} {_unit(y2 - y0)} re"
-    return None
+class OpsPen(BasePen):
+    """PDF path operators in symbol units; a closed axis-aligned four-sided contour (QR runs, rules)
+    becomes one `x y w h re`."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.ops: list[str] = []
+        self._contour: list[tuple[float, float]] | None = None  # moveTo + lineTos, while it may be a rectangle
+
+    def _flush(self) -> None:
+        if self._contour:
+            (x, y), *lines = self._contour
+            self.ops.append(f"{_unit(x)} {_unit(y)} m")
+            self.ops.extend(f"{_unit(x)} {_unit(y)} l" for x, y in lines)
+        self._contour = None
+
+    def _moveTo(self, p: Point) -> None:
+        self._flush()
+        self._contour = [p]
+
+    def _lineTo(self, p: Point) -> None:
+        if self._contour is not None and len(self._contour) < 4:
+            self._contour.append(p)
+            return
+        self._flush()
+        self.ops.append(f"{_unit(p[0])} {_unit(p[1])} l")
+
+    def _curveToOne(self, p1: Point, p2: Point, p3: Point) -> None:
+        self._flush()
+        self.ops.append(" ".join(_unit(v) for p in (p1, p2, p3) for v in p) + " c")
+
+    def _closePath(self) -> None:
+        contour = self._contour
+        if contour is not None and len(contour) == 4:
+            (x0, y0), (x1, y1), (x2, y2), (x3, y3) = contour
+            if y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0 and x0 < x1 and y0 < y2:
+                self.ops.append(f"{_unit(x0)} {_unit(y0)} {_unit(x1 - x0)} {_unit(y2 - y0)} re")
+                self._contour = None
+                return
+        self._flush()
+        self.ops.append("h")
+
+    def _endPath(self) -> None:
+        self._flush()
 
 
 def _symbol_ops(symbol: Symbol) -> str:
     """Path operators of a symbol in its own units, filled with the caller's colour."""
-    ops: list[str] = []
-    cx = cy = 0.0
-    commands = symbol.commands
-    i = 0
-    while i < len(commands):
-        op, pts = commands[i]
-        i += 1
-        if op == "moveTo":
-            rect = _rectangle(commands, i - 1)
-            if rect is not None:
-                ops.append(rect)
-                i += 4
-                continue
-            (cx, cy), = pts
-            ops.append(f"{_unit(cx)} {_unit(cy)} m")
-        elif op == "lineTo":
-            (cx, cy), = pts
-            ops.append(f"{_unit(cx)} {_unit(cy)} l")
-        elif op == "curveTo":
-            ops.append(" ".join(_unit(v) for p in pts for v in p) + " c")
-            cx, cy = pts[2]
-        elif op == "qCurveTo":  # one control point: the exact cubic equivalent
-            (qx, qy), (ex, ey) = pts[0], pts[1]
-            c = (cx + 2 / 3 * (qx - cx), cy + 2 / 3 * (qy - cy), ex + 2 / 3 * (qx - ex), ey + 2 / 3 * (qy - ey))
-            ops.append(" ".join(_unit(v) for v in (*c, ex, ey)) + " c")
-            cx, cy = ex, ey
-        elif op == "closePath":
-            ops.append("h")
-    ops.append("f*" if symbol.fill_rule == "evenodd" else "f")
-    return "\n".join(ops)
+    pen = OpsPen()
+    replay(symbol.commands, pen)
+    pen._flush()
+    pen.ops.append("f*" if symbol.fill_rule == "evenodd" else "f")
+    return "\n".join(pen.ops)
 
 
 def outline(symbol: Symbol) -> Outline:

@@ -1,6 +1,6 @@
 """PDF/A-2b writer (archival certificates): sRGB output intent, embedded fonts, XMP, reproducible bytes.
 
-reportlab draws the scene (outlined glyphs, through `pdf_draw.ScenePainter`) and, over each outlined
+reportlab draws the scene (outlined glyphs, through the paint walk's PDF backend) and, over each outlined
 line, the same words as invisible text (render mode 3) in the embedded, subset TrueType font,
 stretched to the outlines' width: the page looks exactly like the SVG and PNG, and a reader can still
 search and copy the name. pikepdf then writes what reportlab cannot: the outlines as form XObjects
@@ -28,10 +28,11 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.colors import Color
-from ..drawing.scene import Group, Node, Scene, TextSpan, Use
+from ..drawing.scene import Group, Scene, TextSpan, Use
 from ..errors import InputError
 from ..resources import data_file, resource_dir
-from .pdf_draw import ScenePainter, binary_streams, rgb
+from .paint import Run, Shape
+from .pdf_draw import PdfBackend, rgb
 from .pdf_finish import DocumentText, Finish, OutputIntent, finish_document, save, stamp
 from .pdf_outline import Outline, outline
 from .pdf_tags import Tagged, add_structure, add_ua_extension_schema
@@ -106,20 +107,22 @@ def _num(v: float) -> str:
     return "0" if text in ("", "-0") else text
 
 
-class ArchivePainter(ScenePainter):
-    """ScenePainter with fast outlined glyphs, and invisible, searchable text over them.
+class ArchiveBackend(PdfBackend):
+    """The PDF backend with fast outlined glyphs, and invisible, searchable text over them.
 
     A certificate places ~430 glyphs drawn from ~80 outlines. An outline drawn several times becomes a
     form XObject (`q cm /T3 Do Q`), added by `finish` from a per-process cache; one drawn once
     is written inline. Consecutive glyphs go to reportlab as one literal. (reportlab's own forms cost
     as much time as the rest of the page; inlining every glyph triples the page stream and its
-    compression time.) Same drawing as `ScenePainter.node`, only faster.
+    compression time.) Same drawing as `PdfBackend.place`, only faster.
     """
 
     def __init__(self, canvas: Canvas, scene: Scene, **kw: Any) -> None:
         super().__init__(canvas, scene, **kw)
         self.forms: dict[str, tuple[str, Outline]] = {}
         self.tagged: list[Tagged] = []
+        self._depth = 0
+        self._tagging = any(isinstance(child, Group) and child.tag for child in scene.root.children)
         self._colours: dict[Color, str] = {}
         self._uses = Counter(n.symbol.id for n in scene.walk() if isinstance(n, Use))
 
@@ -130,16 +133,24 @@ class ArchivePainter(ScenePainter):
             colour = self._colours[fill] = f"{_num(c.red)} {_num(c.green)} {_num(c.blue)} rg"
         return colour
 
-    def uses(self, nodes: list[Use], inherited: Color | None) -> str:
-        """Operators placing consecutive symbols, in their own q/Q so reportlab's colour state holds.
+    def place(self, run: Run) -> None:
+        if self._depth == 1 and self._tagging:  # symbols right under the root: decoration
+            self.canvas.addLiteral("/Artifact BMC")
+            self._place(run)
+            self.canvas.addLiteral("EMC")
+        else:
+            self._place(run)
+
+    def _place(self, run: Run) -> None:
+        """Consecutive symbols in their own q/Q, so reportlab's colour state holds.
 
         The colour is set only when it changes; each symbol is `q cm /Tn Do Q` (form) or its
         operators inline (drawn fewer than FORM_MIN_USES times in the page).
         """
         ops = ["q"]
         current = None
-        for node in nodes:
-            fill = node.fill or inherited
+        for placed in run:
+            fill, node = placed.fill, placed.use
             if fill is None:
                 continue
             if fill is not current:
@@ -157,45 +168,35 @@ class ArchivePainter(ScenePainter):
                 form = self.forms[node.symbol.id] = (f"T{len(self.forms)}", shape)
             ops.append(f"{head} /{form[0]} Do Q")
         ops.append("Q")
-        return "\n".join(ops)
+        self.canvas.addLiteral("\n".join(ops))
 
-    def node(self, node: Node, inherited: Color | None = None) -> None:
-        if isinstance(node, Use):
-            self.canvas.addLiteral(self.uses([node], inherited))
-        else:
-            super().node(node, inherited)
+    # Tagging (PDF/UA): each child of the root is one marked-content sequence, a structure element when
+    # the layout gave it a `tag` (its MCID recorded for `finish`), an artifact otherwise (frames, rules).
+    # A scene without any tag is drawn without marks.
 
-    def group(self, group: Group, inherited: Color | None = None) -> None:
-        fill = group.fill or inherited
-        batch: list[Use] = []
-        for child in group.children:
-            if isinstance(child, Use):
-                batch.append(child)
-                continue
-            if batch:
-                self.canvas.addLiteral(self.uses(batch, fill))
-                batch = []
-            self.node(child, fill)
-        if batch:
-            self.canvas.addLiteral(self.uses(batch, fill))
-        for span in group.spans:
-            self.span(span)
-
-    def draw(self) -> None:
-        """The root's children in order, each tagged group as a marked-content sequence with its MCID
-        (the structure tree is added by `finish`), the rest as artifacts; no tag in the scene: no marks."""
-        root = self.scene.root
-        if not any(isinstance(child, Group) and child.tag for child in root.children):
-            super().draw()
-            return
-        for child in root.children:
-            if isinstance(child, Group) and child.tag:
-                item = Tagged(child.tag, len(self.tagged), child.alt)
+    def begin_group(self, group: Group, fill: Color | None) -> None:
+        self._depth += 1
+        if self._depth == 2 and self._tagging:
+            if group.tag:
+                item = Tagged(group.tag, len(self.tagged), group.alt)
                 self.tagged.append(item)
                 self.canvas.addLiteral(f"/{item.tag} <</MCID {item.mcid}>> BDC")
             else:
                 self.canvas.addLiteral("/Artifact BMC")
-            self.node(child, root.fill)
+
+    def end_group(self, group: Group, fill: Color | None) -> None:
+        for span in group.spans:
+            self.span(span)
+        if self._depth == 2 and self._tagging:
+            self.canvas.addLiteral("EMC")
+        self._depth -= 1
+
+    def shape(self, node: Shape) -> None:
+        artifact = self._depth == 1 and self._tagging  # a shape right under the root: decoration
+        if artifact:
+            self.canvas.addLiteral("/Artifact BMC")
+        super().shape(node)
+        if artifact:
             self.canvas.addLiteral("EMC")
 
     def span(self, span: TextSpan) -> None:
@@ -242,14 +243,14 @@ def draw(scene: Scene) -> Drawn:
     """The page drawn by reportlab, not yet PDF/A: `finish` adds the forms and the archival parts."""
     buf = io.BytesIO()
     w, h = scene.width + 2 * scene.bleed, scene.height + 2 * scene.bleed
-    with binary_streams():
-        canvas = Canvas(buf, pagesize=(w * mm, h * mm), invariant=1, pageCompression=0,
-                        initialFontName=_initial_font(scene))
-        painter = ArchivePainter(canvas, scene, color=rgb)
-        painter.draw()
-        canvas.showPage()
-        canvas.save()
-    return Drawn(buf.getvalue(), tuple(painter.forms.values()), tuple(painter.tagged))
+    # pageCompression=0: `finish` deflates the page (binary, no ASCII85) at its own level
+    canvas = Canvas(buf, pagesize=(w * mm, h * mm), invariant=1, pageCompression=0,
+                    initialFontName=_initial_font(scene))
+    backend = ArchiveBackend(canvas, scene, color=rgb)
+    backend.draw()
+    canvas.showPage()
+    canvas.save()
+    return Drawn(buf.getvalue(), tuple(backend.forms.values()), tuple(backend.tagged))
 
 
 def _compressed(pdf: pikepdf.Pdf, data: bytes, **entries: Any) -> pikepdf.Stream:

@@ -1,8 +1,9 @@
 """PDF/X writer for print scenes: PDF/X-4 (default) or PDF/X-1a:2001, what a sign printer's RIP expects.
 
-reportlab draws the scene (through `pdf_draw.ScenePainter`, with the theme's exact CMYK values), the crop
-marks and the vinyl cut line; pikepdf then writes what reportlab cannot: TrimBox/BleedBox to 0.0001 pt,
-the FOGRA39 output intent with its ICC profile, XMP metadata, the PDF/X keys and a deterministic /ID.
+reportlab draws the scene (through the paint walk's PDF backend, `PrintBackend`, with the theme's exact
+CMYK values), the crop marks and the vinyl cut line; pikepdf then writes what reportlab cannot:
+TrimBox/BleedBox to 0.0001 pt, the FOGRA39 output intent with its ICC profile, XMP metadata,
+the PDF/X keys and a deterministic /ID.
 There is no live text (every glyph is an outline), no RGB and no transparency, so nothing has to be
 converted or flattened at the printer. Same scene, same bytes.
 """
@@ -10,9 +11,10 @@ converted or flattened at the printer. Same scene, same bytes.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from itertools import groupby
 from typing import IO, Any
 
 import pikepdf
@@ -20,16 +22,14 @@ from pikepdf import Array, Dictionary, Name
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.colors import Color
-from ..drawing.scene import Group, Node, Scene, Use
+from ..drawing.scene import Group, Scene
 from ..errors import InputError
 from ..inputs.editions import edition_for
-from ..resources import resource_dir
-from .pdf_draw import ScenePainter, binary_streams, cmyk
+from .paint import Placed, Run
+from .pdf_draw import PdfBackend, binary_canvas, cmyk, no_text_font
 from .pdf_finish import DocumentText, Finish, OutputIntent, finish_document, save, stamp
 from .pdf_outline import outline
 
@@ -43,7 +43,6 @@ MARK_ROOM_MM = 2.0  # paper left around the marks
 MARK_WIDTH_PT = 0.25
 # Registration: 100 % of each of the four inks, so the marks show on every plate (and every film).
 REGISTRATION = CMYKColor(1, 1, 1, 1)
-_NO_TEXT_FONT = "TnlNoText"
 
 
 INTENT = OutputIntent("GTS_PDFX", ICC_FILE, 4, OUTPUT_CONDITION, OUTPUT_INFO, condition=OUTPUT_INFO,
@@ -127,22 +126,41 @@ def _process_colour(color: Color | None) -> bool:
     return color is None or not color.spot
 
 
-class PrintPainter(ScenePainter):
-    """ScenePainter that places each shared outline with a matrix and overprints cut paths.
+class PrintBackend(PdfBackend):
+    """The PDF backend placing each shared outline with a matrix and overprinting cut paths.
 
     A glyph or mark outline is turned into PDF operators once per process and placed with `cm`
     (the PDF counterpart of the SVG writer's <use>): the page is written without re-formatting
-    thousands of coordinates. A line of glyphs goes to reportlab as one literal in its own q/Q, so
-    reportlab's own colour state holds. A cut path overprints, so a plotter line never knocks out
-    the ink below.
+    thousands of coordinates. Consecutive process-colour symbols go to reportlab as one literal in
+    its own q/Q, so reportlab's own colour state holds; a spot-colour symbol goes through reportlab,
+    which declares its Separation. A cut path overprints, so a plotter line never knocks out the ink below.
     """
 
-    def uses(self, nodes: list[Use], inherited: Color | None) -> str:
+    def begin_group(self, group: Group, fill: Color | None) -> None:
+        if group.role == "cut":
+            c = self.canvas
+            c.saveState()
+            c.setStrokeOverprint(True)
+            c.setFillOverprint(True)
+            c.setOverprintMask(True)
+
+    def end_group(self, group: Group, fill: Color | None) -> None:
+        if group.role == "cut":
+            self.canvas.restoreState()
+
+    def place(self, run: Run) -> None:
+        for process, same in groupby(run, key=lambda p: _process_colour(p.fill)):
+            if process:
+                self.canvas.addLiteral(self._process_run(same))
+            else:
+                super().place(tuple(same))
+
+    def _process_run(self, run: Iterable[Placed]) -> str:
         """Operators placing consecutive process-colour symbols, the colour set when it changes."""
         ops = ["q"]
         current: Color | None = None
-        for node in nodes:
-            fill = node.fill or inherited
+        for placed in run:
+            fill, node = placed.fill, placed.use
             if fill is None:
                 continue
             if fill is not current:
@@ -154,62 +172,6 @@ class PrintPainter(ScenePainter):
             ops.append(f"q {s:.6f} 0 0 {-s:.6f} {x:.4f} {y:.4f} cm {code} Q")
         ops.append("Q")
         return "\n".join(ops)
-
-    def node(self, node: Node, inherited: Color | None = None) -> None:
-        if isinstance(node, Use):
-            self.group(Group((node,)), inherited)
-        else:
-            super().node(node, inherited)
-
-    def group(self, group: Group, inherited: Color | None = None) -> None:
-        c = self.canvas
-        fill = group.fill or inherited
-        if group.role == "cut":
-            c.saveState()
-            c.setStrokeOverprint(True)
-            c.setFillOverprint(True)
-            c.setOverprintMask(True)
-        batch: list[Use] = []
-        for child in group.children:
-            if isinstance(child, Use) and _process_colour(child.fill or fill):
-                batch.append(child)
-                continue
-            if batch:
-                c.addLiteral(self.uses(batch, fill))
-                batch = []
-            if isinstance(child, Use):
-                self._spot_use(child, fill)
-            else:
-                self.node(child, fill)
-        if batch:
-            c.addLiteral(self.uses(batch, fill))
-        if group.role == "cut":
-            c.restoreState()
-
-    def _spot_use(self, node: Use, inherited: Color | None) -> None:
-        """A symbol in a spot colour, through reportlab (which declares the Separation colour space)."""
-        fill = node.fill or inherited
-        if fill is None:
-            return
-        c = self.canvas
-        x, y = self.pt(node.x, node.y)
-        s = node.scale * mm
-        c.saveState()
-        c.transform(s, 0, 0, -s, x, y)  # symbol units, y down -> page points, y up
-        c.setFillColor(self.color(fill))
-        c.addLiteral(outline(node.symbol).ops)
-        c.restoreState()
-
-
-@lru_cache(maxsize=1)
-def _no_text_font() -> str:
-    """A TrueType font registered as the canvas' initial font, only so that reportlab writes no Helvetica.
-
-    reportlab selects a base-14 font on every page (a « BT /F1 12 Tf » preamble); with a TrueType
-    initial font it selects nothing, and since no text is ever drawn no font is embedded at all.
-    """
-    pdfmetrics.registerFont(TTFont(_NO_TEXT_FONT, str(resource_dir("fonts") / "AtkinsonHyperlegible-Regular.ttf")))
-    return _NO_TEXT_FONT
 
 
 def _crop_marks(c: Canvas, g: PageGeometry) -> None:
@@ -232,21 +194,19 @@ def draw(scene: Scene, *, marks: bool) -> bytes:
     g = page_geometry(scene, marks)
     _, _, pw, ph = g.media
     buf = io.BytesIO()
-    with binary_streams():
-        c = Canvas(buf, pagesize=(pw * mm, ph * mm), invariant=1, pageCompression=1,
-                   initialFontName=_no_text_font())
-        painter = PrintPainter(c, scene, color=print_color, offset=g.margin - scene.bleed)
-        bx0, by0, bx1, by1 = g.bleed_box
-        c.saveState()
-        clip = c.beginPath()
-        clip.rect(bx0 * mm, by0 * mm, (bx1 - bx0) * mm, (by1 - by0) * mm)
-        c.clipPath(clip, stroke=0, fill=0)  # nothing beyond the bleed, whatever the layout drew
-        painter.draw()
-        c.restoreState()
-        if marks:
-            _crop_marks(c, g)
-        c.showPage()
-        c.save()
+    c = binary_canvas(buf, pagesize=(pw * mm, ph * mm), invariant=1, initialFontName=no_text_font())
+    backend = PrintBackend(c, scene, color=print_color, offset=g.margin - scene.bleed)
+    bx0, by0, bx1, by1 = g.bleed_box
+    c.saveState()
+    clip = c.beginPath()
+    clip.rect(bx0 * mm, by0 * mm, (bx1 - bx0) * mm, (by1 - by0) * mm)
+    c.clipPath(clip, stroke=0, fill=0)  # nothing beyond the bleed, whatever the layout drew
+    backend.draw()
+    c.restoreState()
+    if marks:
+        _crop_marks(c, g)
+    c.showPage()
+    c.save()
     return buf.getvalue()
 
 

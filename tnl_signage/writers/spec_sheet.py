@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import IO
@@ -27,9 +27,11 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import __version__
 from ..domain.colors import Color
 from ..domain.formats import Family, PrintFormat
-from ..drawing.scene import Circle, Group, Node, Path, Rect, Scene, Use
+from ..domain.numbers import decimal_fr as _fr
+from ..drawing.scene import Scene
 from ..resources import resource_dir
-from .pdf_draw import binary_streams, cmyk, rgb
+from .paint import inks
+from .pdf_draw import binary_canvas, cmyk, rgb
 from .pdfx import (
     FLAVOURS,
     MARK_GAP_MM,
@@ -73,31 +75,15 @@ def _fonts() -> tuple[str, str]:
     return REGULAR, BOLD
 
 
-def _fr(v: float) -> str:
-    """« 2,5 », « 800 »: French decimal comma."""
-    return f"{v:g}".replace(".", ",")
-
-
 def used_colors(scene: Scene) -> list[tuple[str, Color]]:
     """Printed colours of the scene, in drawing order, once per value, with every role that uses it.
 
     Spot colours (the cut path) are left out: they are not printed.
     """
     seen: dict[tuple[tuple[int, int, int], tuple[float, ...]], list[Color]] = {}
-
-    def visit(node: Node, inherited: Color | None) -> Iterator[Color]:
-        if isinstance(node, Group):
-            fill = node.fill or inherited
-            for child in node.children:
-                yield from visit(child, fill)
-        elif isinstance(node, Use):
-            if node.fill or inherited:
-                yield node.fill or inherited  # type: ignore[misc]
-        elif isinstance(node, Rect | Circle | Path):
-            yield from (c for c in (node.fill, node.stroke) if c is not None)
-
-    for color in visit(scene.root, None):
-        if color.spot:
+    for ink in inks(scene):
+        color = ink.color
+        if ink.role == "group" or color.spot:
             continue
         same = seen.setdefault((color.rgb, color.cmyk), [])
         if all(c.name != color.name for c in same):
@@ -279,7 +265,7 @@ def _files_section(s: _Sheet, d: SheetSpec) -> None:
 def _draw(d: SheetSpec, thumb_height: float) -> tuple[bytes, float]:
     """The sheet with a thumbnail at most `thumb_height` points high; returns the PDF and the lowest y."""
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=A4, invariant=1, pageCompression=1, initialFontName=REGULAR, lang="fr")
+    c = binary_canvas(buf, pagesize=A4, invariant=1, initialFontName=REGULAR, lang="fr")
     c.setTitle(f"Fiche technique d'impression — {d.scene.title}")
     c.setAuthor("tnl-signage")
     c.setCreator(f"tnl-signage {__version__}")
@@ -327,8 +313,7 @@ def write_spec_sheet(
     _fonts()
     spec = SheetSpec(scene, fmt, family, tuple(files), profile, marks, cut_contour_in, cut_radius)
     for height in (60 * mm, 45 * mm, 32 * mm, 20 * mm):
-        with binary_streams():
-            data, lowest = _draw(spec, height)
+        data, lowest = _draw(spec, height)
         if lowest > FOOTER_Y + 10:
             break
     out.write(_place_print_page(data, print_pdf))

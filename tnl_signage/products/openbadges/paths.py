@@ -6,22 +6,10 @@ One place computes both, so a JSON `id` and the file it names can never disagree
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
 from ...domain.model import Laureate
 from ...domain.scales import Distinction
-from ...errors import InputError
-
-
-def check_base_url(base_url: str) -> str:
-    """The site's address without trailing slash; InputError unless it is an absolute http(s) URL."""
-    value = base_url.strip().rstrip("/")
-    parts = urlsplit(value)
-    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
-        raise InputError(f"--base-url « {base_url} » : il faut l'adresse publique complète du site, "
-                         "par exemple https://territoire-numerique-libre.org/palmares")
-    return value
+from ...domain.urls import check_base_url, laureate_path
 
 
 @dataclass(frozen=True)
@@ -61,7 +49,7 @@ class SiteUrls:
     @staticmethod
     def rel_laureate(laureate: Laureate, name: str = "") -> str:
         """`{year}/{slug}/` (the verification page) or a file in that folder."""
-        return str(PurePosixPath(str(laureate.year), laureate.slug, name)) + ("" if name else "/")
+        return f"{laureate_path(laureate)}/{name}"
 
     # ---- absolute URLs
     @property

@@ -27,7 +27,7 @@ from ...domain.theme import Theme, load_theme
 from ...inputs.editions import edition_for
 from ...layout.badges import BadgeContent, badge_scene
 from ...writers import render
-from ..badges import badge_bytes, laureate_badge
+from ..badges import badge
 from . import ob2, ob3
 from .baking import bake_png, bake_svg, compact_json
 from .contexts import document_loader
@@ -89,10 +89,10 @@ class _Publisher:
 
     def laureate_files(self, laureate: Laureate, result: OpenBadgesResult) -> dict[str, bytes]:
         """File name -> bytes for one laureate: assertion, baked 2.0 images, and with a key the 3.0 ones."""
-        badge = laureate_badge(laureate, "seal", self.theme)
-        for note in badge.notes:
+        seal = badge(laureate, variant="seal", theme=self.theme)
+        for note in seal.notes:
             result.note(note)
-        png, svg = (badge_bytes(laureate, "seal", self.theme, suffix) for suffix in ("png", "svg"))
+        png, svg = (seal.to_bytes(suffix) for suffix in ("png", "svg"))
         assertion = ob2.assertion(laureate, self.urls, self.info, self.theme,
                                   self.revocations.for_laureate(laureate))
         assertion_url = assertion["id"]
@@ -188,10 +188,10 @@ def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[s
     return result
 
 
-def openbadges_for_laureate(laureate: Laureate, out_dir: str | os.PathLike[str], base_url: str, *,
-                            theme: Theme | str = "light", signing_key: SigningKey = None,
-                            info: IssuerInfo | None = None, revocations: Revocations | None = None,
-                            moved: tuple[tuple[int, str, int], ...] = ()) -> OpenBadgesResult:
+def write_laureate_openbadges(laureate: Laureate, out_dir: str | os.PathLike[str], base_url: str, *,
+                              theme: Theme | str = "light", signing_key: SigningKey = None,
+                              info: IssuerInfo | None = None, revocations: Revocations | None = None,
+                              moved: tuple[tuple[int, str, int], ...] = ()) -> OpenBadgesResult:
     """One laureate's Open Badges files, flat in `out_dir` (a kit): they point to the hosted site files.
 
     `moved` lists the status-list bits the whole palmarès moved off a collision (`status.moved_indices`).

@@ -44,6 +44,17 @@ class BatchSummary:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """The kits' zips (each beside its folder), as every multi-file result lists what it wrote."""
+        return tuple(o.zip_path for o in self.outcomes)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Each laureate's notes and each failure, prefixed with who it is about."""
+        said = [f"{o.laureate.name} ({o.laureate.year}) : {note}" for o in self.outcomes for note in o.notes]
+        return tuple(said + [f"{lau.name} ({lau.year}) : {message}" for lau, message in self.failures])
+
 
 # glibc's mallopt parameters (malloc.h).
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3

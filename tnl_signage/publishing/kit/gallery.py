@@ -19,7 +19,7 @@ from ...atomic import write_atomic
 from ...domain.model import Laureate
 from ...domain.slug import fold
 from ...domain.theme import load_theme
-from ...products.badges import laureate_badge
+from ...products.badges import badge
 from ...products.certificate_preview import certificate_preview, preview_name
 from ...templating import render
 from .builder import KitOptions, KitOutcome
@@ -91,7 +91,7 @@ def _warnings(outcome: KitOutcome) -> tuple[str, ...]:
     notes = list(outcome.notes)
     if outcome.status != "fait":
         for variant in ("seal", "banner"):
-            notes += [n for n in laureate_badge(lau, variant).notes if n not in notes]
+            notes += [n for n in badge(lau, variant=variant).notes if n not in notes]
     if not lau.website:
         notes.append("site web de la collectivité non renseigné")
     return tuple(notes)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
-from ...products.badges import write_laureate_badges
+from ...products.badges import write_badges
 
 if TYPE_CHECKING:
     from .builder import KitOptions
@@ -29,8 +29,7 @@ Producer = Callable[[KitContext], list[str]]
 
 def badges(ctx: KitContext) -> list[str]:
     """Every badge variant, light and dark, SVG and PNG at 1x and 2x."""
-    _, notes = write_laureate_badges(ctx.laureate, ctx.folder / "badges", png_scales=(1, 2))
-    return notes
+    return list(write_badges(ctx.laureate, ctx.folder / "badges", png_scales=(1, 2)).notes)
 
 
 def web(ctx: KitContext) -> list[str]:
@@ -54,23 +53,24 @@ def web(ctx: KitContext) -> list[str]:
 
 def printing(ctx: KitContext) -> list[str]:
     """The road-entry panel, the indoor plaque and the poster: PDF/X, cut SVG, PNG proof, spec sheet each."""
-    from ...products.print_set import build_print_set
+    from ...products.print_set import write_print_set
 
     notes: list[str] = []
     for fmt in (ctx.options.panel_format, ctx.options.plaque_format, ctx.options.poster_format):
-        done = build_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme)
+        done = write_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme)
         notes.extend(note for note in done.notes if note not in notes)
     return notes
 
 
 def certificate(ctx: KitContext) -> list[str]:
     """The attestation de labellisation, PDF/A-2b, its QR code pointing at the verification page."""
-    from ...products.certificates import write_certificate
+    from ...products.certificates import certificate as make_certificate
 
     folder = ctx.folder / "attestation"
     folder.mkdir(exist_ok=True)
-    target = folder / f"attestation-{ctx.laureate.year}-{ctx.laureate.slug}.pdf"
-    return list(write_certificate(ctx.laureate, target, ctx.options.theme, base_url=ctx.options.base_url))
+    drawn = make_certificate(ctx.laureate, theme=ctx.options.theme, base_url=ctx.options.base_url)
+    drawn.save(folder / f"attestation-{ctx.laureate.year}-{ctx.laureate.slug}.pdf")
+    return list(drawn.notes)
 
 
 def certificate_preview(ctx: KitContext) -> list[str]:
@@ -83,11 +83,11 @@ def certificate_preview(ctx: KitContext) -> list[str]:
 
 def openbadges(ctx: KitContext) -> list[str]:
     """Open Badges 2.0 (always) and 3.0 (signed, when the organiser's key is given)."""
-    from ...products.openbadges.publish import NO_KEY_NOTE, openbadges_for_laureate
+    from ...products.openbadges.publish import NO_KEY_NOTE, write_laureate_openbadges
 
-    result = openbadges_for_laureate(ctx.laureate, ctx.folder / "openbadges", ctx.options.base_url,
-                                     theme=ctx.options.theme, signing_key=ctx.options.signing_key,
-                                     revocations=ctx.options.revocations, moved=ctx.options.moved_status)
+    result = write_laureate_openbadges(ctx.laureate, ctx.folder / "openbadges", ctx.options.base_url,
+                                       theme=ctx.options.theme, signing_key=ctx.options.signing_key,
+                                       revocations=ctx.options.revocations, moved=ctx.options.moved_status)
     # The missing key is said once per run by the CLI, not once per laureate.
     return [note for note in result.notes if note != NO_KEY_NOTE]
 

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
+from ...domain.numbers import decimal_fr
+from ...domain.urls import page_url
 from ...domain.wording import award_title
 from ...products.local_communication import laureate_linkedin
 from ...templating import render
@@ -77,7 +79,7 @@ def role_of(rel: str) -> tuple[str, str]:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1024:.1f} Ko".replace(".", ",") if n >= 1024 else f"{n} o"
+    return f"{decimal_fr(n / 1024, 1)} Ko" if n >= 1024 else f"{n} o"
 
 
 def write_readme(laureate: Laureate, folder: Path, options: KitOptions) -> Path:
@@ -86,7 +88,7 @@ def write_readme(laureate: Laureate, folder: Path, options: KitOptions) -> Path:
         rel = path.relative_to(folder).as_posix()
         what, who = role_of(rel)
         files.append({"path": rel, "size": _size(path.stat().st_size), "what": what, "who": who})
-    page = f"{options.base_url}/{laureate.year}/{laureate.slug}/"
+    page = page_url(options.base_url, laureate)
     html = render(
         "kit/LISEZMOI.html",
         laureate=laureate,

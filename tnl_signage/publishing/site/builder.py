@@ -23,16 +23,7 @@ from ...domain.revocations import Revocations
 from ...domain.scales import Distinction
 from ...domain.slug import fold
 from ...domain.theme import Theme, load_theme
-from ...domain.wording import french_date, marks_phrase
-from ...errors import InputError
-from ...layout.badges import VARIANTS
-from ...products.auto_badge import write_auto_badges
-from ...products.badges import THEMES, laureate_badge, write_laureate_badges
-from ...products.local_communication import laureate_linkedin
-from ...products.snippets import alt_text, snippets
-from ...products.social import social_png, social_result
-from ...templating import render
-from ..urls import (
+from ...domain.urls import (
     badge_name,
     check_base_url,
     laureate_path,
@@ -43,6 +34,15 @@ from ..urls import (
     widget_url,
     year_url,
 )
+from ...domain.wording import french_date, marks_phrase
+from ...errors import InputError
+from ...layout.badges import VARIANTS
+from ...products.auto_badge import write_auto_badges
+from ...products.badges import THEMES, badge, write_badges
+from ...products.local_communication import laureate_linkedin
+from ...products.snippets import alt_text, snippets
+from ...products.social import social_png, social_result
+from ...templating import render
 from . import opendata, previews
 
 PNG_SCALES = (1, 2)
@@ -165,7 +165,7 @@ def _open_badges(laureates: Sequence[Laureate], out: _Output, base: str, theme: 
 def _badge_rows(laureate: Laureate) -> list[BadgeRow]:
     rows = []
     for variant in VARIANTS:
-        scene = laureate_badge(laureate, variant).scene
+        scene = badge(laureate, variant=variant).scene
         w, h = scene.px_size or (0, 0)
         label = VARIANT_LABELS[variant]
         cells = []
@@ -252,8 +252,8 @@ class _Site:
             self.out.note(f"{laureate_path(lau)} : adresse de site ignorée, elle n'est pas en http(s)")
         open_badges = [Link(text, name) for name, text in OPEN_BADGES_FILES if (folder / name).is_file()]
         issuer = (self.out.root / "openbadges" / "issuer.json").is_file()
-        mark = laureate_badge(lau, "mark").scene.px_size or (0, 0)
-        preview = laureate_badge(lau, PREVIEW_BADGE).scene.px_size or (0, 0)
+        mark = badge(lau, variant="mark").scene.px_size or (0, 0)
+        preview = badge(lau, variant=PREVIEW_BADGE).scene.px_size or (0, 0)
         revocation = self.revocations.for_laureate(lau)
         withdrawn = ({"date": french_date(revocation.day), "reason": revocation.reason} if revocation else None)
         context = {
@@ -271,7 +271,7 @@ class _Site:
         }
         self._page("laureate.html", f"{laureate_path(lau)}/index.html", "../../", page_url(self.base, lau),
                    **context)
-        widget = laureate_badge(lau, WIDGET_BADGE).scene.px_size or (0, 0)
+        widget = badge(lau, variant=WIDGET_BADGE).scene.px_size or (0, 0)
         html = render("widget.html", lau=lau, words=lau.distinction.words, label=self.light.word("label"),
                       badge_file=badge_name(WIDGET_BADGE, "auto"), badge_size=widget,
                       canonical=widget_url(self.base, lau), palette=self.palette, withdrawn=withdrawn)
@@ -295,10 +295,10 @@ def _badge_files(job: tuple[Laureate, Path, date | None]) -> tuple[list[Path], l
     A withdrawn award's `auto` badges (the ones embed codes hot-link) say « retiré le … » instead.
     """
     lau, folder, withdrawn = job
-    files, notes = write_laureate_badges(lau, folder, png_scales=PNG_SCALES)
+    done = write_badges(lau, folder, png_scales=PNG_SCALES)
     preview = folder / social_image_name()
     preview.write_bytes(social_png(lau, "lien"))
-    return [*files, *write_auto_badges(lau, folder, withdrawn=withdrawn), preview], notes
+    return [*done.files, *write_auto_badges(lau, folder, withdrawn=withdrawn).files, preview], list(done.notes)
 
 
 def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int, revocations: Revocations) -> None:

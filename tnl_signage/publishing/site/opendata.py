@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...domain.model import FIELDS, Laureate
-from ..urls import page_url
+from ...domain.urls import page_url
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from ...domain.model import Laureate
 from ...domain.theme import Theme
+from ...domain.urls import laureate_path, social_image_name
 from ...drawing.scene import Scene
 from ...layout.social import LINK_PREVIEW, edition_scene, favicon_scene
 from ...writers import render
-from ..urls import laureate_path, social_image_name
 
 Write = Callable[[str, bytes], None]
 FAVICONS = {"favicon.svg": ("svg", None), "favicon-32.png": ("png", 32), "apple-touch-icon.png": ("png", 180)}

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import threading
-from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -43,17 +40,3 @@ def make_server(directory: Path, port: int = 8000, *, quiet: bool = False) -> Th
     handler_class = type("Handler", (SiteHandler,), {"quiet": quiet})
     handler = functools.partial(handler_class, directory=str(directory))
     return ThreadingHTTPServer((HOST, port), handler)
-
-
-@contextlib.contextmanager
-def serving(directory: Path, port: int = 0) -> Iterator[str]:
-    """Serve `directory` in a background thread; yields the base URL `http://127.0.0.1:PORT`."""
-    server = make_server(directory, port, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()

@@ -1,5 +1,8 @@
-"""The published URLs of docs/urls.md, in one place, so snippets, pages and sitemap never disagree.
+"""The published URLs of docs/urls.md and the one base-URL rule, in one place, so the certificate's QR
+code, snippets, kit readme, pages, sitemap and Open Badges never disagree.
 
+Pure functions of the laureate and the base URL (no I/O), hence in the domain: the layout (QR code),
+products (snippets, Open Badges) and publishing (kit, site) all read them.
 Absolute URLs (under the base URL) are for what leaves the site: snippets, sitemap, Open Badges.
 Pages link to each other with relative paths instead, so the site also works from disk.
 """
@@ -9,14 +12,17 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import quote, urlsplit
 
-from ..domain.model import Laureate
 from ..errors import InputError
+from .model import Laureate
 
 BADGE_THEMES = ("light", "dark", "auto")
 
 
 def check_base_url(value: str) -> str:
-    """The base URL without trailing slash; InputError unless http(s)://host[/path] with nothing hidden."""
+    """The base URL without trailing slash; InputError unless http(s)://host[/path] with nothing hidden.
+
+    The only check of a base URL (CLI options, library calls, kit, site, certificate, Open Badges).
+    """
     text = value.strip()
     if any(ch.isspace() or unicodedata.category(ch).startswith("C") for ch in text):
         raise InputError(f"--base-url « {value} » : l'adresse ne doit contenir ni espace ni caractère invisible")
@@ -26,8 +32,8 @@ def check_base_url(value: str) -> str:
     except ValueError as exc:
         raise InputError(f"--base-url « {value} » : adresse mal formée") from exc
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InputError(f"--base-url « {value} » : il faut une adresse complète en https:// "
-                         "(par exemple https://palmares.territoire-numerique-libre.org)")
+        raise InputError(f"--base-url « {value} » : il faut l'adresse publique complète du site, en https:// "
+                         "(par exemple https://territoire-numerique-libre.org/verification)")
     if parts.query or parts.fragment or parts.username is not None:
         raise InputError(f"--base-url « {value} » : l'adresse ne doit avoir ni « ? », ni « # », ni identifiant")
     return text.rstrip("/")
