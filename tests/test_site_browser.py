@@ -129,7 +129,7 @@ def test_a_withdrawn_award_page_and_widget_pass_axe(chromium, tmp_path: Path) ->
     from tnl_signage.domain.revocations import Revocation, Revocations
     from tnl_signage.inputs.palmares import load_palmares
     from tnl_signage.publishing.site import build_site
-    from tnl_signage.publishing.site.serve import serving
+    from tests.web_harness import serving
 
     palmares = load_palmares(EXAMPLE_CSV)
     only = type(palmares)(**{**palmares.__dict__, "laureates": tuple(

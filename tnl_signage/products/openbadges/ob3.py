@@ -25,13 +25,13 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyld import jsonld
 
-from ...clock import signing_time
 from ...domain.editions import instant_xsd
 from ...domain.model import Laureate
 from ...domain.scales import Distinction
 from ...domain.theme import Theme
 from ...domain.wording import award_description
 from ...errors import TnlError
+from ...inputs.clock import signing_time
 from ...inputs.editions import edition_for
 from .contexts import CREDENTIALS_V2, OB_V3P0, DocumentLoader, document_loader
 from .issuer import IssuerInfo

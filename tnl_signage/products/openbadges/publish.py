@@ -18,12 +18,12 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from ...atomic import write_atomic
-from ...clock import signing_time
 from ...domain.editions import instant_xsd
 from ...domain.model import Laureate
 from ...domain.revocations import Revocations
 from ...domain.scales import Distinction
 from ...domain.theme import Theme, load_theme
+from ...inputs.clock import signing_time
 from ...inputs.editions import edition_for
 from ...layout.badges import BadgeContent, badge_scene
 from ...writers import render

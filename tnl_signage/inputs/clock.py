@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
-from .errors import InputError
+from ..errors import InputError
 
 
 def signing_time() -> datetime:
