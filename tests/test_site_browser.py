@@ -126,10 +126,10 @@ def test_auto_badge_follows_the_reader_preference(site: tuple[Path, str], scheme
 def test_a_withdrawn_award_page_and_widget_pass_axe(chromium, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     from datetime import date
 
+    from tests.web_harness import serving
     from tnl_signage.domain.revocations import Revocation, Revocations
     from tnl_signage.inputs.palmares import load_palmares
     from tnl_signage.publishing.site import build_site
-    from tests.web_harness import serving
 
     palmares = load_palmares(EXAMPLE_CSV)
     only = type(palmares)(**{**palmares.__dict__, "laureates": tuple(
