@@ -30,8 +30,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from tnl_signage.cli.certificate import certificate
-from tnl_signage.domain.model import Laureate
 from tnl_signage.errors import InputError
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.products.certificates import certificate as make_certificate
 from tnl_signage.products.openbadges import write_openbadges
 from tnl_signage.writers.signing import load_signer, sign_pdf
@@ -74,7 +74,7 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
 
 @pytest.fixture(scope="module")
 def unsigned() -> bytes:
-    laureate = Laureate.create(name="Ville d'Échirolles", level="or", year=2025, department="38",
+    laureate = make_laureate(name="Ville d'Échirolles", level="or", year=2025, department="38",
                                today=date(2025, 12, 1))
     return make_certificate(laureate).to_bytes("pdf")
 
@@ -243,7 +243,7 @@ def test_verify_reads_a_signed_certificate_and_spots_a_change(signed: bytes, uns
     alone_signed = run(cli, ["verify", str(tmp_path / "signee.pdf")])  # intact, but withdrawal unknown offline
     assert alone_signed.exit_code == 1 and "retrait non vérifiable sans le site publié" in alone_signed.output
     site = tmp_path / "site"
-    laureate = Laureate.create(name="Ville d'Échirolles", level="or", year=2025, department="38",
+    laureate = make_laureate(name="Ville d'Échirolles", level="or", year=2025, department="38",
                                today=date(2025, 12, 1))
     write_openbadges([laureate], site, "https://territoire-numerique-libre.org/verification")
     good = run(cli, ["verify", "--site", str(site), str(tmp_path / "signee.pdf")])

@@ -16,6 +16,7 @@ import pikepdf
 import pytest
 
 from tnl_signage.domain.model import Laureate
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.products.certificates import certificate
 
 PAINTING = {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "Do", "Tj", "TJ", "'", '"', "sh", "BI"}
@@ -31,9 +32,9 @@ class Made:
 def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Made]:
     folder = tmp_path_factory.mktemp("tagged")
     cases = {
-        "boe": (Laureate.create(name="Ville de Boé", level="or", year=2025, mentions=["mutualisation"],
+        "boe": (make_laureate(name="Ville de Boé", level="or", year=2025, mentions=["mutualisation"],
                                 today=date(2025, 12, 1)), "portrait"),
-        "rennes": (Laureate.create(name="Ville de Rennes", level="4", year=2017, today=date(2025, 12, 1)),
+        "rennes": (make_laureate(name="Ville de Rennes", level="4", year=2017, today=date(2025, 12, 1)),
                    "landscape"),
     }
     out = {}

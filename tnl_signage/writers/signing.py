@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 
 PathLike = str | os.PathLike[str]
 
@@ -28,7 +28,7 @@ def _read(path: PathLike, what: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(f"{what} illisible : « {path} » ({exc.strerror or exc})") from None
+        raise InputError(f"{what} illisible : « {path} » ({os_reason(exc)})") from None
 
 
 def load_signer(*, key: PathLike | None = None, cert: PathLike | None = None, pkcs12: PathLike | None = None,
