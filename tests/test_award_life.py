@@ -60,7 +60,7 @@ def test_one_award_one_instant_in_every_output(tmp_path: Path, year: int, slug: 
     assert json.loads((tmp_path / "assertion.json").read_text())["issuedOn"] == xsd
     credential = json.loads((tmp_path / "credential.json").read_text())
     assert credential["validFrom"] == credential["awardedDate"] == xsd
-    archive = write_zip([("a.txt", b"a")], tmp_path / "k.zip", prefix="k", year=year)
+    archive = write_zip([("a.txt", b"a")], tmp_path / "k.zip", prefix="k", year=year, made_from={})
     with zipfile.ZipFile(archive) as z:
         assert z.infolist()[0].date_time == instant.timetuple()[:6]
 
@@ -219,3 +219,19 @@ def test_verify_never_reads_outside_the_site_copy(tmp_path: Path) -> None:
     for url in (f"{BASE_URL}/../{secret}", f"{BASE_URL}/{secret}", f"{BASE_URL}//{secret}",
                 "https://ailleurs.example/openbadges/issuer.json"):
         assert site.load(url) is None, url
+
+
+def test_after_a_withdrawal_only_that_kit_is_made_again(tmp_path: Path) -> None:
+    from tnl_signage.publishing.kit import KitOptions
+    from tnl_signage.publishing.kit.builder import make_kit
+
+    boe, lyon = find(2025, "ville-de-boe"), find(2021, "ville-de-lyon")
+    for lau in (boe, lyon):
+        assert make_kit(lau, tmp_path, KitOptions()).status == "fait"
+    withdrawn = KitOptions(revocations=Revocations((
+        Revocation(2025, "ville-de-boe", date(2026, 3, 2), "demande de la collectivité"),)))
+    again = make_kit(boe, tmp_path, withdrawn)
+    assert again.status == "fait" and "distinction retirée" in " ".join(again.notes)
+    assert "retirée le 2 mars 2026" in (again.folder / "badges" / "badge-mark-auto.svg").read_text(encoding="utf-8")
+    assert make_kit(lyon, tmp_path, withdrawn).status != "fait"  # untouched
+    assert make_kit(boe, tmp_path, withdrawn).status != "fait"  # and now up to date

@@ -25,6 +25,7 @@ REASONS = {
     "formats": "formats modifiés",
     "version": "version de l'outil modifiée",
     "ressources": "polices ou données modifiées",
+    "retrait": "distinction retirée",
 }
 
 
