@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -267,8 +267,13 @@ def _drop_font_resources(resources: pikepdf.Object) -> None:
     resources.ProcSet = Array([Name.PDF])
 
 
-def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: IO[bytes]) -> None:
-    """Add boxes, output intent, Info, XMP and the PDF/X keys; drop reportlab's unused resources."""
+def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: IO[bytes], *,
+           live_text: bool = False, extend: Callable[[pikepdf.Pdf], None] | None = None) -> None:
+    """Add boxes, output intent, Info, XMP and the PDF/X keys; drop reportlab's unused resources.
+
+    `live_text` keeps the page's embedded fonts (a document such as the spec sheet, not a sign);
+    `extend` adds to the page what reportlab could not draw (placed pages, colour spaces) first.
+    """
     doc_id = str(uuid.UUID(bytes=hashlib.sha256(drawn + flavour.version.encode()).digest()[:16]))
     pdf_date, xmp_date = _dates(scene)
     with pikepdf.open(io.BytesIO(drawn)) as pdf:
@@ -279,7 +284,12 @@ def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: I
         for key in ("/Trans", "/CropBox", "/ArtBox"):
             if key in page:
                 del page[key]
-        _drop_font_resources(page.Resources)
+        if extend is not None:
+            extend(pdf)
+        if live_text:
+            page.Resources.ProcSet = Array([Name.PDF, Name.Text])
+        else:
+            _drop_font_resources(page.Resources)
         for xobject in page.Resources.get("/XObject", Dictionary()).values():
             if "/Resources" in xobject:
                 _drop_font_resources(xobject.Resources)
