@@ -16,7 +16,8 @@ from pathlib import Path
 from ..domain.colors import Color
 from ..domain.formats import Family, PrintFormat
 from ..domain.numbers import decimal_fr as _fr
-from ..drawing.scene import Embed, Group, Node, Path as PathNode, Rect, Scene, TextSpan, Use
+from ..drawing.scene import Embed, Group, Node, Rect, Scene, TextSpan, Use
+from ..drawing.scene import Path as PathNode
 from ..drawing.text import get_face
 from ..drawing.text.fitting import measure_line
 from ..drawing.text.fonts import FontFace
