@@ -27,7 +27,7 @@ from ..layout.spec_sheet import THUMBNAIL, SheetFacts, color_label, spec_sheet_s
 from .paint import Run, inks
 from .pdf_draw import PdfBackend, binary_canvas, declare_srgb, place_pages
 from .pdf_outline import outline
-from .pdfa import ArchiveBackend, _add_forms, _font
+from .pdfa import ArchiveBackend, _font
 from .pdfx import (
     FLAVOURS,
     MARK_GAP_MM,
@@ -131,6 +131,17 @@ class SheetBackend(ArchiveBackend, PrintBackend):
         ArchiveBackend.end_group(self, group, fill)
 
 
+def _glyph_forms(pdf: pikepdf.Pdf, backend: SheetBackend) -> None:
+    """Each outline the page calls by its symbol's name, as a form (operators compressed once per process)."""
+    xobjects = pdf.pages[0].obj.Resources.get("/XObject")
+    if xobjects is None:
+        xobjects = pdf.pages[0].obj.Resources.XObject = pikepdf.Dictionary()
+    for name, shape in backend.forms.values():
+        xobjects[f"/{name}"] = pdf.make_indirect(pikepdf.Stream(
+            pdf, shape.data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=pikepdf.Array(shape.bbox),
+            Resources=pikepdf.Dictionary(), Filter=pikepdf.Name.FlateDecode))
+
+
 def _draw(sheet: Scene) -> tuple[bytes, SheetBackend]:
     buf = io.BytesIO()
     regular = next(s for n in sheet.walk() if isinstance(n, Group) for s in n.spans)
@@ -175,7 +186,7 @@ def write_spec_sheet(
     drawn, backend = _draw(sheet)
 
     def extend(pdf: pikepdf.Pdf) -> None:
-        _add_forms(pdf, tuple(backend.forms.values()))
+        _glyph_forms(pdf, backend)
         place_pages(pdf, backend.embeds)
         declare_srgb(pdf)
 
