@@ -113,7 +113,7 @@ def text_line(face: FontFace, text: str, x: float, baseline: float, size: float,
     origin = x if align == "left" else x - line.ink_left * s - ink / 2
     uses = tuple(Use(face.symbol(g.gid), origin + g.x * s, baseline - g.y * s, s)
                  for g in line.glyphs if face.glyph_bounds(g.gid) is not None)
-    span = TextSpan(text, str(face.path), size, origin + line.ink_left * s, baseline, ink)
+    span = TextSpan(text, str(face.path), size, origin, baseline, ink)
     return Group(uses, fill=fill, spans=(span,))
 
 

@@ -3,8 +3,9 @@
 PDF/X-4 like the files it describes: the same FOGRA39 output intent, so its CMYK swatches are the exact
 values sent to the press, and the thumbnail (the print PDF's own page, placed as a form XObject) keeps its
 DeviceCMYK and CutContour separation unconverted. Unlike a sign, the sheet's words are selectable:
-outlined glyphs with invisible text over them in the embedded, subset Atkinson Hyperlegible TTFs (no
-base-14 font). RGB swatches are sRGB (a DefaultRGB ICC space). No clock: same inputs, same bytes.
+each line is set as text in the embedded, subset Atkinson Hyperlegible TTFs (no base-14 font), where
+SVG and cairo draw the same scene's outlined glyphs. RGB swatches are sRGB (a DefaultRGB ICC space).
+No clock: same inputs, same bytes.
 """
 
 from __future__ import annotations
@@ -22,11 +23,10 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import __version__
 from ..domain.colors import Color
 from ..domain.formats import Family, PrintFormat
-from ..drawing.scene import Group, Scene, Symbol
+from ..drawing.scene import Group, Scene
 from ..layout.spec_sheet import THUMBNAIL, SheetFacts, color_label, spec_sheet_scene
 from .paint import Run, inks
 from .pdf_draw import PdfBackend, binary_canvas, declare_srgb, place_pages
-from .pdf_outline import outline
 from .pdfa import ArchiveBackend, _font
 from .pdfx import (
     FLAVOURS,
@@ -75,71 +75,38 @@ def used_colors(scene: Scene) -> list[tuple[str, Color]]:
 
 
 class SheetBackend(ArchiveBackend, PrintBackend):
-    """The archive backend's invisible text over outlined glyphs, in the print backend's exact CMYK.
+    """The print backend (exact CMYK) setting each line of text as live text in the embedded font.
 
-    A sheet sets ~1,900 glyphs from ~90 outlines, so every outline is one form XObject (named after its
-    symbol) and a line of glyphs is one `cm` to its first glyph, then one short relative `cm` per glyph
-    (HarfBuzz positions are whole font units): little to format, a small page stream.
+    The layout gives every line as outlined glyphs plus its words (`TextSpan`); a sheet is read and
+    printed on an office printer, so its ~1,900 glyphs are set as text (the archive backend's span,
+    visible, stretched to the outlines' ink width) rather than placed one by one: selectable, and
+    cheaper than outlines (which needed a form per glyph and 160 KB more). SVG and cairo draw the
+    same scene's outlines.
     """
 
     def __init__(self, canvas: Canvas, scene: Scene, **kw: Any) -> None:
-        PdfBackend.__init__(self, canvas, scene, **kw)  # no use count: every outline is a form
-        self.forms = {}
+        PdfBackend.__init__(self, canvas, scene, **kw)  # ArchiveBackend's glyph forms are not used
+        self._text = 0
 
-    _runs: dict[tuple[int, int, float, float], tuple[Run, str, tuple[Symbol, ...]]] = {}
+    def begin_group(self, group: Group, fill: Color | None) -> None:
+        PrintBackend.begin_group(self, group, fill)
+        self._text += bool(group.spans)
 
     def place(self, run: Run) -> None:
-        """Operators of a run, remembered per run: the layout hands the same lines to every sheet."""
-        key = (id(run[0].use), len(run), self.dx, self.top)
-        known = self._runs.get(key)
-        if known is None or known[0][0].use is not run[0].use or known[0][0].fill is not run[0].fill:
-            if len(self._runs) > 4096:
-                self._runs.clear()
-            known = self._runs[key] = (run, self._run_ops(run), tuple(p.use.symbol for p in run if p.fill is not None))
-        for symbol in known[2]:
-            if symbol.id not in self.forms:
-                self.forms[symbol.id] = (symbol.id, outline(symbol))
-        if known[1]:
-            self.canvas.addLiteral(known[1])
-
-    def _run_ops(self, run: Run) -> str:
-        ops: list[str] = []
-        current: Color | None = None
-        scale = prev_x = prev_y = 0.0
-        for placed in run:
-            fill, use = placed.fill, placed.use
-            if fill is None:
-                continue
-            if use.scale != scale or fill is not current:
-                if ops:
-                    ops.append("Q")
-                x, y = self.pt(use.x, use.y)
-                k = use.scale * mm
-                ops += ["q", _fill_operator(fill), f"{k:.6f} 0 0 {-k:.6f} {x:.2f} {y:.2f} cm"]
-                scale, current = use.scale, fill
-            else:
-                dx, dy = round((use.x - prev_x) / scale, 1), round((use.y - prev_y) / scale, 1)
-                ops.append(f"1 0 0 1 {dx:g} {dy:g} cm")
-            prev_x, prev_y = use.x, use.y
-            ops.append(f"/{use.symbol.id} Do")
-        if ops:
-            ops.append("Q")
-        return "\n".join(ops)
+        if not self._text:  # symbols that are not words (none on the sheet today) stay outlines
+            PrintBackend.place(self, run)
 
     def end_group(self, group: Group, fill: Color | None) -> None:
         PrintBackend.end_group(self, group, fill)
-        ArchiveBackend.end_group(self, group, fill)
-
-
-def _glyph_forms(pdf: pikepdf.Pdf, backend: SheetBackend) -> None:
-    """Each outline the page calls by its symbol's name, as a form (operators compressed once per process)."""
-    xobjects = pdf.pages[0].obj.Resources.get("/XObject")
-    if xobjects is None:
-        xobjects = pdf.pages[0].obj.Resources.XObject = pikepdf.Dictionary()
-    for name, shape in backend.forms.values():
-        xobjects[f"/{name}"] = pdf.make_indirect(pikepdf.Stream(
-            pdf, shape.data, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=pikepdf.Array(shape.bbox),
-            Resources=pikepdf.Dictionary(), Filter=pikepdf.Name.FlateDecode))
+        if group.spans:
+            self._text -= 1
+            c = self.canvas
+            c.saveState()
+            if fill is not None:
+                c.addLiteral(_fill_operator(fill))
+            for span in group.spans:
+                self.span(span, mode=0)
+            c.restoreState()
 
 
 def _draw(sheet: Scene) -> tuple[bytes, SheetBackend]:
@@ -186,7 +153,6 @@ def write_spec_sheet(
     drawn, backend = _draw(sheet)
 
     def extend(pdf: pikepdf.Pdf) -> None:
-        _glyph_forms(pdf, backend)
         place_pages(pdf, backend.embeds)
         declare_srgb(pdf)
 
