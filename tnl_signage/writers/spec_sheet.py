@@ -10,6 +10,7 @@ No clock: same inputs, same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 from collections.abc import Sequence
@@ -86,20 +87,14 @@ class SheetBackend(ArchiveBackend, PrintBackend):
 
     def __init__(self, canvas: Canvas, scene: Scene, **kw: Any) -> None:
         PdfBackend.__init__(self, canvas, scene, **kw)  # ArchiveBackend's glyph forms are not used
-        self._text = 0
-
-    def begin_group(self, group: Group, fill: Color | None) -> None:
-        PrintBackend.begin_group(self, group, fill)
-        self._text += bool(group.spans)
 
     def place(self, run: Run) -> None:
-        if not self._text:  # symbols that are not words (none on the sheet today) stay outlines
-            PrintBackend.place(self, run)
+        """Symbols that are not words (none on the sheet today) are outlines, placed as on a sign."""
+        PrintBackend.place(self, run)
 
     def end_group(self, group: Group, fill: Color | None) -> None:
         PrintBackend.end_group(self, group, fill)
         if group.spans:
-            self._text -= 1
             c = self.canvas
             c.saveState()
             if fill is not None:
@@ -109,12 +104,30 @@ class SheetBackend(ArchiveBackend, PrintBackend):
             c.restoreState()
 
 
+_WORDS: dict[int, tuple[Group, Group]] = {}
+
+
+def _words_only(group: Group) -> Group:
+    """`group` with its lines of text reduced to their words: the PDF sets them as text, so the walk need
+    not visit ~1,900 glyph placements (a lot of the sheet's cost). Remembered per line (the layout
+    hands the same line objects to every sheet)."""
+    if group.spans:
+        known = _WORDS.get(id(group))
+        if known is None or known[0] is not group:
+            if len(_WORDS) > 4096:
+                _WORDS.clear()
+            known = _WORDS[id(group)] = (group, dataclasses.replace(group, children=()))
+        return known[1]
+    return dataclasses.replace(group, children=tuple(_words_only(c) if isinstance(c, Group) else c
+                                                     for c in group.children))
+
+
 def _draw(sheet: Scene) -> tuple[bytes, SheetBackend]:
     buf = io.BytesIO()
     regular = next(s for n in sheet.walk() if isinstance(n, Group) for s in n.spans)
     canvas = binary_canvas(buf, pagesize=(sheet.width * mm, sheet.height * mm), invariant=1,
                            initialFontName=_font(regular.font_path).name)
-    backend = SheetBackend(canvas, sheet, color=print_color)
+    backend = SheetBackend(canvas, dataclasses.replace(sheet, root=_words_only(sheet.root)), color=print_color)
     backend.draw()
     canvas.showPage()
     canvas.save()
