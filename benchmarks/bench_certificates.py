@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from tnl_signage.domain.model import Laureate  # noqa: E402
 from tnl_signage.domain.theme import load_theme  # noqa: E402
 from tnl_signage.drawing.qr import _matrix, qr_symbol  # noqa: E402
+from tnl_signage.inputs.rows import make_laureate  # noqa: E402
 from tnl_signage.layout.certificate import certificate_scene  # noqa: E402
 from tnl_signage.writers import pdfa  # noqa: E402
 
@@ -42,7 +43,7 @@ def laureates(count: int, offset: int = 0) -> list[tuple[Laureate, str]]:
         level = LEVELS[i % len(LEVELS)]
         year = 2025 if not level.isdigit() else 2016 + i % 9
         mentions = ["mutualisation"] if year == 2025 and i % 3 == 0 else []
-        laureate = Laureate.create(name=f"{NAMES[i % len(NAMES)]} {i}", level=level, year=year, mentions=mentions,
+        laureate = make_laureate(name=f"{NAMES[i % len(NAMES)]} {i}", level=level, year=year, mentions=mentions,
                                    department=DEPARTEMENTS[i % len(DEPARTEMENTS)], today=date(2025, 12, 1))
         out.append((laureate, "landscape" if i % 5 == 0 else "portrait"))
     return out

@@ -11,7 +11,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   libcairo2 librsvg2-bin poppler-utils ghostscript qpdf zbar-tools icc-profiles-free argyll \
-  fonts-dejavu-core chromium libreoffice-writer-nogui >/dev/null
+  fonts-dejavu-core chromium libreoffice-writer-nogui tesseract-ocr tesseract-ocr-fra >/dev/null
 # Node.js (>= 18) for the Open Badges 3.0 verifier: keep the machine's own if it has one
 # (a nodesource Node.js conflicts with Debian's npm package).
 command -v npm >/dev/null || $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null

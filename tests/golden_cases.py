@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tnl_signage.domain.model import Laureate
 from tnl_signage.drawing.scene import Scene
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.layout.badges import VARIANTS
 from tnl_signage.products.badges import badge
 
@@ -21,7 +22,7 @@ def cases() -> list[dict[str, object]]:
 
 
 def laureate(case: dict[str, object]) -> Laureate:
-    return Laureate.create(
+    return make_laureate(
         name=str(case["nom"]), level=str(case["niveau"]), year=int(case["annee"]),  # type: ignore[call-overload]
         type=str(case.get("type", "commune")), mentions=case.get("mentions", ()),  # type: ignore[arg-type]
         short_name=case.get("nom_court"),  # type: ignore[arg-type]

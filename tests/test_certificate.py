@@ -25,6 +25,7 @@ from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.theme import load_theme
 from tnl_signage.drawing.scene import Group, Scene
 from tnl_signage.errors import InputError
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.layout.certificate import certificate_scene, french_date, parse_date, verification_url
 from tnl_signage.writers import render, save
 from tnl_signage.writers.pdfa import PRODUCER, icc_profile_path
@@ -63,7 +64,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Made]:
     theme = load_theme("light")
     out = {}
     for key, (fields, layout) in CASES.items():
-        laureate = Laureate.create(today=TODAY, **fields)
+        laureate = make_laureate(today=TODAY, **fields)
         scene = certificate_scene(laureate, theme, **layout).scene
         path = folder / f"{key}.pdf"
         save(scene, path)
@@ -276,7 +277,7 @@ def test_wording_distinction_mentions_and_ceremony(made: dict[str, Made]) -> Non
     assert "Attestation de labellisation" in lines
     assert "Label Or" in lines
     assert "Commune (38)" in lines
-    assert "Mentions spéciales : Mutualisation, Sobriété numérique : durabilité des équipements" in lines
+    assert "Mentions spéciales « Mutualisation » et « Sobriété numérique : durabilité" in " ".join(lines)
     assert "Décerné le 19 novembre 2025 — Congrès des Maires, Paris" in lines
     assert "Pour l'association ADULLACT" in lines
     old = text_of(made["lhay"].path).splitlines()
@@ -311,7 +312,7 @@ def test_qr_code_decodes_to_the_verification_page(made: dict[str, Made], key: st
 @needs_zbar
 @needs_poppler
 def test_dark_theme_keeps_dark_modules_on_light(tmp_path: Path) -> None:
-    laureate = Laureate.create(name="Syndicat Morbihan Énergies", level="or", year=2025, type="syndicat",
+    laureate = make_laureate(name="Syndicat Morbihan Énergies", level="or", year=2025, type="syndicat",
                                today=TODAY)
     scene = certificate_scene(laureate, load_theme("dark"), base_url="https://exemple.fr/v/").scene
     save(scene, tmp_path / "c.pdf")
@@ -336,8 +337,8 @@ def test_same_input_same_bytes_in_a_fresh_process(made: dict[str, Made], tmp_pat
         "import sys\n"
         "from datetime import date\n"
         "import tnl_signage as tnl\n"
-        "from tnl_signage.domain.model import Laureate\n"
-        "l = Laureate.create(name=\"Ville d'Échirolles\", level='or', year=2025, department='38',"
+        "from tnl_signage.inputs.rows import make_laureate\n"
+        "l = make_laureate(name=\"Ville d'Échirolles\", level='or', year=2025, department='38',"
         " mentions=['mutualisation', 'sobriete'], today=date(2025, 12, 1))\n"
         "tnl.certificate(l).save(sys.argv[1])\n"
     )
@@ -358,7 +359,7 @@ def test_different_laureates_get_different_ids(made: dict[str, Made]) -> None:
 
 
 def test_date_and_place_options_override_the_data(tmp_path: Path) -> None:
-    laureate = Laureate.create(name="Boé", level="or", year=2025, today=TODAY)
+    laureate = make_laureate(name="Boé", level="or", year=2025, today=TODAY)
     scene = certificate_scene(laureate, load_theme("light"), date="2025-11-20", place="Mairie de Boé").scene
     assert scene.meta["date"] == "2025-11-20"
     save(scene, tmp_path / "c.pdf")
@@ -377,7 +378,7 @@ def test_french_dates() -> None:
 
 
 def test_bad_options_are_clear_errors() -> None:
-    laureate = Laureate.create(name="Boé", level="or", year=2025, today=TODAY)
+    laureate = make_laureate(name="Boé", level="or", year=2025, today=TODAY)
     theme = load_theme("light")
     with pytest.raises(InputError, match="n'est pas en 2025"):
         certificate_scene(laureate, theme, date="2024-11-19")
@@ -395,7 +396,7 @@ def test_theme_wording_overrides_the_certificate_defaults(tmp_path: Path) -> Non
     fonts = ROOT / "fonts"
     for f in fonts.glob("*.ttf"):
         (tmp_path / f.name).symlink_to(f)
-    laureate = Laureate.create(name="Boé", level="or", year=2025, today=TODAY)
+    laureate = make_laureate(name="Boé", level="or", year=2025, today=TODAY)
     scene = certificate_scene(laureate, load_theme(theme_file)).scene
     texts = [s.text for n in scene.walk() if isinstance(n, Group) for s in n.spans]
     assert "Certificat de labellisation" in texts

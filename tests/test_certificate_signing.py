@@ -29,8 +29,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from tnl_signage.cli.certificate import certificate
-from tnl_signage.domain.model import Laureate
 from tnl_signage.errors import InputError
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.products.certificates import certificate as make_certificate
 from tnl_signage.writers.signing import load_signer, sign_pdf
 
@@ -72,7 +72,7 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
 
 @pytest.fixture(scope="module")
 def unsigned() -> bytes:
-    laureate = Laureate.create(name="Ville d'Échirolles", level="or", year=2025, department="38",
+    laureate = make_laureate(name="Ville d'Échirolles", level="or", year=2025, department="38",
                                today=date(2025, 12, 1))
     return make_certificate(laureate).to_bytes("pdf")
 

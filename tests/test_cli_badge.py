@@ -66,7 +66,7 @@ def test_every_command_has_french_help() -> None:
         code, stdout, _ = run(name, "--help")
         assert code == 0, name
         assert command.help and command.help.strip(), name
-        assert "Usage" in stdout
+        assert stdout.startswith("Utilisation : ") and "Usage" not in stdout
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     missing = [name for name in cli.commands if f"tnl-signage {name}" not in readme]
     assert not missing, f"commandes absentes du README : {missing}"

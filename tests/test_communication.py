@@ -236,7 +236,7 @@ def test_ready_texts_carry_ceremony_and_mentions_and_keep_hostile_names_as_text(
     assert "19 novembre 2025" in press and "Mutualisation" in press
     old = " ".join(odt_pdfs[f"2019/{nancy.slug}/communication/textes/communique-de-presse-2019-{nancy.slug}.odt"]
                    .split())
-    assert "niveau 5 sur 5" in old and "novembre 2019" not in old  # no ceremony date invented
+    assert "Niveau 5 sur 5" in old and "novembre 2019" not in old  # no ceremony date invented
     odt = _folder(out, hostile) / "textes" / f"communique-de-presse-2025-{hostile.slug}.odt"
     with zipfile.ZipFile(odt) as package:
         assert package.namelist()[0] == "mimetype"

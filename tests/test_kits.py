@@ -17,8 +17,8 @@ from click.testing import CliRunner
 
 from tests.web_harness import chromium, serve_folder  # noqa: F401 (fixtures)
 from tnl_signage.cli import cli
-from tnl_signage.domain.model import Laureate
 from tnl_signage.errors import InputError
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.publishing.kit import KitOptions, make_kit, make_kits
 from tnl_signage.publishing.kit.manifest import manifest_matches
 
@@ -153,7 +153,7 @@ def test_unrelated_folder_is_never_deleted(tmp_path: Path) -> None:
     foreign = out / "2025" / "ville-de-boe"
     foreign.mkdir(parents=True)
     (foreign / "mes-photos.txt").write_text("à garder", encoding="utf-8")
-    laureate = Laureate.create(name="Ville de Boé", level="or", year=2025)
+    laureate = make_laureate(name="Ville de Boé", level="or", year=2025)
     with pytest.raises(InputError, match="n'est pas un kit"):
         make_kit(laureate, out)
     assert (foreign / "mes-photos.txt").read_text(encoding="utf-8") == "à garder"
@@ -200,7 +200,7 @@ def test_signed_kit_has_a_credential_and_never_the_private_key(tmp_path: Path) -
 
     key = generate_key()
     key_path = save_private_key(key, tmp_path / "organisateur.pem")
-    laureate = Laureate.create(name="Ville de Boé", level="or", year=2025, website="https://www.ville-boe.fr")
+    laureate = make_laureate(name="Ville de Boé", level="or", year=2025, website="https://www.ville-boe.fr")
     outcome = make_kit(laureate, tmp_path / "out", KitOptions(signing_key=str(key_path)), theme="dark")
     folder = outcome.folder
     credential = json.loads((folder / "openbadges" / "credential.json").read_text(encoding="utf-8"))

@@ -270,8 +270,31 @@ def test_homonyms_of_different_departements_are_not_duplicates(tmp_path):
         "Saint-Denis;commune;93;badge;2025",
         "Saint-Denis;commune;974;badge;2025",
     )
-    assert pal.problems == ()
-    assert [lau.slug for lau in pal.laureates] == ["saint-denis", "saint-denis-2"]
+    assert pal.errors == ()
+    assert [lau.slug for lau in pal.laureates] == ["saint-denis-93", "saint-denis-974"]
+    assert [p.line for p in pal.warnings] == [2, 3]
+    assert "saint-denis-93" in pal.warnings[0].message and "slug" in pal.warnings[0].message
+
+
+def test_swapping_two_homonyms_keeps_their_slugs_and_certificate_numbers(tmp_path):
+    boe47 = "Ville de Boé;commune;47;47031;or;;2025;;"
+    boe24 = "Ville de Boé;commune;24;;3;;2025;;"
+    one = load_text(tmp_path, HEADER, boe47, boe24, LYON, name="a.csv")
+    two = load_text(tmp_path, HEADER, LYON, boe24, boe47, name="b.csv")
+
+    def identities(pal):
+        return {lau.department: (lau.slug, lau.certificate_number) for lau in pal.laureates}
+
+    assert identities(one) == identities(two)
+    assert identities(one)["47"][0] == "ville-de-boe-47" and identities(one)["24"][0] == "ville-de-boe-24"
+
+
+def test_a_slug_column_pins_the_address_and_is_checked(tmp_path):
+    pal = load_text(tmp_path, "nom;type;departement;niveau;annee;slug",
+                    "Ville de Boé;commune;47;or;2025;boe", "Ville de Boé;commune;24;or;2025;",
+                    "Ville de Lyon;commune;69;or;2025;Pas Un Slug", "Ville de X;commune;69;or;2025;boe")
+    assert [lau.slug for lau in pal.laureates] == ["boe", "ville-de-boe"]
+    assert [(p.line, p.field) for p in pal.errors] == [(4, "slug"), (5, "slug")]
 
 
 def test_same_collectivite_in_several_years_keeps_its_slug(tmp_path):
@@ -512,3 +535,63 @@ def test_any_file_gives_a_palmares_or_one_input_error(content, suffix):
             assert str(exc) and "\n" not in str(exc).strip()
         else:
             assert all(isinstance(p, Problem) for p in pal.problems)
+
+
+def test_one_oversized_field_rejects_its_row_only(tmp_path):
+    huge = "x" * 140_000
+    pal = load_text(tmp_path, "nom;type;niveau;annee;site", f"Ville de Boé;commune;or;2025;https://{huge}.fr",
+                    "Ville de Lyon;commune;3;2021;")
+    assert [lau.name for lau in pal.laureates] == ["Ville de Lyon"]
+    error = only_error(pal)
+    assert (error.line, error.field) == (2, "site") and "trop longue (140011 caractères" in error.message
+    assert len(str(error)) < 300
+
+
+def test_a_file_mixing_utf8_and_windows_1252_names_the_line(tmp_path):
+    path = tmp_path / "palmares.csv"
+    path.write_bytes("nom;type;niveau;annee\nVille de Boé;commune;or;2025\n".encode()
+                     + "Brest;commune;or;2025\nVille d'Échirolles;commune;5;2022\n".encode("cp1252")
+                     + "Ville de Brûlon;commune;3;2021\n".encode())
+    pal = load_palmares(path, today=TODAY)
+    assert [lau.name for lau in pal.laureates] == ["Ville de Boé", "Brest", "Ville de Brûlon"]
+    error = only_error(pal)
+    assert (error.line, error.field) == (4, "nom") and "mélange deux encodages" in error.message
+    assert "<U+DCC9>" in str(error)
+
+
+def test_a_windows_1252_file_is_read_as_such(tmp_path):
+    path = tmp_path / "palmares.csv"
+    path.write_bytes("nom;type;niveau;annee\nVille d'Échirolles;commune;5;2022\n".encode("cp1252"))
+    assert load_palmares(path, today=TODAY).laureates[0].name == "Ville d'Échirolles"
+
+
+def test_a_huge_json_number_is_a_line_error(tmp_path):
+    path = tmp_path / "palmares.json"
+    path.write_text('[{"nom": "Ville de Boé", "type": "commune", "niveau": "or", "annee": ' + "9" * 5000 + '},'
+                    '{"nom": "Ville de Lyon", "type": "commune", "niveau": 3, "annee": 2021.0},'
+                    '{"nom": "Ville de X", "type": "commune", "niveau": 1e999, "annee": 2021}]', encoding="utf-8")
+    pal = load_palmares(path, today=TODAY)
+    assert [lau.name for lau in pal.laureates] == ["Ville de Lyon"]
+    assert [(p.line, p.field) for p in pal.errors] == [(1, "annee"), (3, "niveau")]
+
+
+@pytest.mark.parametrize(("kind", "code", "kept"), [
+    ("département", "38", "38"), ("département", "2a", "2A"), ("département", "971", "971"),
+    ("département", "5", "05"), ("région", "93", "93"), ("région", "04", "04"), ("commune", "35238", "35238"),
+    ("commune", "2A004", "2A004"), ("intercommunalité", "200066389", "200066389"),
+    ("commune", "213 502 388", "213502388"),
+])
+def test_codes_are_checked_by_type(tmp_path, kind, code, kept):
+    pal = load_text(tmp_path, "nom;type;code;niveau;annee", f"Collectivité;{kind};{code};or;2025")
+    assert pal.errors == () and pal.laureates[0].code == kept
+
+
+@pytest.mark.parametrize(("kind", "code", "words"), [
+    ("département", "96", "01 à 95"), ("département", "20", "01 à 95"), ("région", "99", "2 chiffres"),
+    ("région", "38000", "2 chiffres"), ("commune", "38", "INSEE (5 caractères"),
+    ("intercommunalité", "38185", "SIREN"), ("commune", "213502389", "clé"),
+])
+def test_wrong_codes_for_their_type_are_line_errors(tmp_path, kind, code, words):
+    pal = load_text(tmp_path, "nom;type;code;niveau;annee", f"Collectivité;{kind};{code};or;2025")
+    error = only_error(pal)
+    assert error.field == "code" and words in error.message

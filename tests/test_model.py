@@ -5,16 +5,18 @@ from datetime import date
 
 import pytest
 
-from tnl_signage.domain.model import Finding, Laureate, LaureateType, Palmares, Problem, check_row
+from tnl_signage.domain.model import Finding, LaureateType, Palmares, Problem
 from tnl_signage.domain.scales import load_scales
 from tnl_signage.errors import InputError
+from tnl_signage.inputs.rows import check_row, make_laureate
 
 TODAY = date(2025, 12, 1)
+BOOK = load_scales()
 
 
 def make(**kwargs):
     values = {"name": "Ville de Boé", "level": "or", "year": 2025, "today": TODAY} | kwargs
-    return Laureate.create(**values)
+    return make_laureate(**values)
 
 
 @pytest.mark.parametrize(
@@ -196,7 +198,7 @@ def test_problem_never_prints_invisible_characters():
 @pytest.mark.parametrize(("niveau", "annee", "field"), [("or", 2019, "niveau"), ("3", 2025, "niveau")])
 def test_a_distinction_outside_the_years_scale_is_a_warning(niveau, annee, field):
     values, findings = check_row(
-        {"nom": "Ville", "type": "commune", "niveau": niveau, "annee": str(annee)}, today=TODAY
+        {"nom": "Ville", "type": "commune", "niveau": niveau, "annee": str(annee)}, today=TODAY, book=BOOK
     )
     assert values is not None and values.distinction.id == niveau
     assert [(f.field, f.severity) for f in findings] == [(field, "avertissement")]
@@ -206,7 +208,7 @@ def test_a_distinction_outside_the_years_scale_is_a_warning(niveau, annee, field
 def test_mentions_with_a_2016_level_are_a_warning():
     values, findings = check_row(
         {"nom": "Ville", "type": "commune", "niveau": "4", "annee": "2023", "mentions": "mutualisation"},
-        today=TODAY,
+        today=TODAY, book=BOOK,
     )
     assert values is not None and [m.id for m in values.mentions] == ["mutualisation"]
     assert [(f.field, f.severity) for f in findings] == [("mentions", "avertissement")]
@@ -222,7 +224,7 @@ def test_insee_code_of_another_departement_is_a_warning():
             "departement": "38",
             "code": "47031",
         },
-        today=TODAY,
+        today=TODAY, book=BOOK,
     )
     assert findings == [
         Finding("code", "47031", "ce code INSEE ne commence pas par le département « 38 »", "avertissement")
@@ -230,7 +232,7 @@ def test_insee_code_of_another_departement_is_a_warning():
 
 
 def test_every_bad_field_of_a_row_is_reported():
-    values, findings = check_row({"nom": "", "type": "x", "niveau": "9", "annee": "1999"}, today=TODAY)
+    values, findings = check_row({"nom": "", "type": "x", "niveau": "9", "annee": "1999"}, today=TODAY, book=BOOK)
     assert values is None
     assert [f.field for f in findings] == ["nom", "type", "niveau", "annee"]
 

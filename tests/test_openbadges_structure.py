@@ -16,6 +16,7 @@ from PIL import Image
 
 from tests.ob_fixtures import BASE_URL, example_laureates, signed_site
 from tnl_signage.domain.model import Laureate
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.products.badges import badge
 from tnl_signage.products.openbadges import write_laureate_openbadges, write_openbadges
 from tnl_signage.products.openbadges.baking import OB2_NAMESPACE, OB3_NAMESPACE, bake_png, unbake_png, unbake_svg
@@ -75,8 +76,8 @@ def test_badge_class_names_distinction_and_year_in_french():
     site = signed_site()
     doc = load(site.root, "openbadges/badges/2021-3.json")
     assert doc["type"] == "BadgeClass"
-    assert doc["name"] == "Territoire Numérique Libre 2021 — niveau 3 sur 5"
-    assert "décerné par ADULLACT en 2021 : niveau 3 sur 5" in doc["description"]
+    assert doc["name"] == "Territoire Numérique Libre 2021 — Niveau 3 sur 5"
+    assert "décerné par ADULLACT en 2021 : Niveau 3 sur 5" in doc["description"]
     assert doc["image"] == f"{BASE_URL}/openbadges/badges/2021-3.png"
     assert doc["criteria"]["id"] == "https://territoire-numerique-libre.org"
     assert "logiciels libres" in doc["criteria"]["narrative"]
@@ -101,7 +102,8 @@ def test_assertion_recipient_is_the_site_or_the_verification_page():
     assert boe["issuedOn"] == "2025-11-19T00:00:00Z"
     assert boe["recipient"]["identity"] == "https://www.ville-boe.fr"
     ecrins = load(site.root, "2025/parc-national-des-ecrins/assertion.json")
-    assert "Mentions spéciales : Meilleure première candidature, Mutualisation" in ecrins["narrative"]
+    expected = "Mentions spéciales «\u00a0Meilleure première candidature\u00a0» et «\u00a0Mutualisation\u00a0»"
+    assert expected in ecrins["narrative"]
     notes = " ".join(site.result.notes)
     assert "29 lauréat(s) sans site web" in notes and "page de vérification" in notes
 
@@ -228,7 +230,7 @@ HOSTILE = 'Ville de "Test" </script><script>alert(1)</script> ]]> & <![CDATA[ \\
 
 
 def test_hostile_name_stays_inert_text(tmp_path):
-    lau = Laureate.create(name=HOSTILE, level="3", year=2021, type="commune", website="https://ville.example.fr")
+    lau = make_laureate(name=HOSTILE, level="3", year=2021, type="commune", website="https://ville.example.fr")
     key = Ed25519PrivateKey.generate()
     result = write_laureate_openbadges(lau, tmp_path, BASE_URL, signing_key=key)
     assert sorted(p.name for p in result.files) == sorted(LAUREATE_FILES)

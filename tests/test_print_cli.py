@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from tnl_signage.cli.print_cmds import formats, panel, plaque, poster
-from tnl_signage.domain.model import Laureate
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.products.print_set import write_print_set
 
 from .print_helpers import PT_PER_MM, pdfinfo_boxes
@@ -78,7 +78,8 @@ def test_spec_sheet_of_an_svg_still_shows_the_sign(cli: click.Group, tmp_path: P
 
     counts = Image.open(tmp_path / "fiche.png").convert("RGB").getcolors(1 << 20)
     green = sum(n for n, (r, g, b) in counts if abs(r - 11) + abs(g - 110) + abs(b - 79) < 60)
-    assert green > 1000  # the sign's green mark and frame, far more than the two colour swatches
+    # The sign's green marks and frame, far more than the two colour swatches (about 100 pixels).
+    assert green > 700
 
 
 def test_pdfx_1a_and_no_marks(cli: click.Group, tmp_path: Path) -> None:
@@ -157,7 +158,7 @@ def test_name_too_long_is_reported(cli: click.Group, tmp_path: Path) -> None:
 # --- The print set (kit builder's entry point) ----------------------------------------------------------------
 
 def test_write_print_set(tmp_path: Path) -> None:
-    laureate = Laureate.create(name="Communauté de communes du Pays de Landerneau-Daoulas", level="argent",
+    laureate = make_laureate(name="Communauté de communes du Pays de Landerneau-Daoulas", level="argent",
                                year=2025, type="intercommunalité", mentions=["mutualisation"])
     paths = write_print_set(laureate, "400x300", tmp_path, "dark").files
     stem = "plaque-400x300-2025-communaute-de-communes-du-pays-de-landerneau-daoulas"

@@ -90,7 +90,12 @@ def test_bleed_out_of_range(value: float) -> None:
 def test_formats_file_errors_name_the_entry(tmp_path: Path) -> None:
     base = {"families": {"panel": {
         "label": "panneau", "title": "Panneau", "orientation": "paysage", "bleed_mm": 5, "safe_ratio": 0.05,
-        "safe_min_mm": 10, "corner_radius_mm": 5, "material": "alu", "mounting": "rails"}}}
+        "safe_min_mm": 10, "corner_radius_mm": 5, "material": "alu", "mounting": "rails",
+        "reading_distance_m": 20}}}
+    no_distance = {"families": {"panel": {k: v for k, v in base["families"]["panel"].items()
+                                          if k != "reading_distance_m"}}}
+    with pytest.raises(InputError, match="famille « panel » : « reading_distance_m » doit être un nombre"):
+        parse_formats(no_distance, "formats.toml")
     bad_holes = dict(base, formats=[{"name": "X", "family": "panel", "width_mm": 300, "height_mm": 200,
                                      "bleed_mm": 3, "safe_mm": 10, "holes": {"count": 3, "diameter_mm": 5,
                                                                             "inset_mm": 10}}])

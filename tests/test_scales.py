@@ -31,7 +31,7 @@ def test_levels_are_drawn_as_copyleft_marks_and_said_in_words(book):
         three.marks,
         three.metal,
         three.scale_size,
-    ) == ("Niveau 3", "niveau 3 sur 5", 3, "copyleft", 3, None, 5)
+    ) == ("Niveau 3", "Niveau 3 sur 5", 3, "copyleft", 3, None, 5)
     assert [book.distinction(str(n)).marks for n in range(1, 6)] == [1, 2, 3, 4, 5]
 
 
@@ -99,7 +99,7 @@ def test_find_mention_by_id_name_or_short_name(book, value, expected):
 
 def test_mentions_have_a_short_name(book):
     assert [m.short for m in book.mentions] == [
-        "Première candidature",
+        "Meilleure 1re candidature",
         "Mutualisation",
         "Promotion du libre",
         "Sobriété numérique",

@@ -186,14 +186,14 @@ def test_verification_page_says_everything(site: tuple[Path, str, Palmares]) -> 
     assert root.find_all("h1")[0].text() == "Ville de Lyon"
     facts = _dl(root)
     assert facts["Type"] == "Commune" and facts["Département"] == "69" and facts["Code INSEE"] == "69123"
-    assert facts["Distinction"].startswith("niveau 3 sur 5 (trois marques copyleft")
+    assert facts["Distinction"].startswith("Niveau 3 sur 5 (trois marques copyleft")
     assert facts["Édition"] == "2021" and facts["Numéro d'attestation"] == lyon.certificate_number
     site_link = [a for a in root.find_all("a") if a.attrs["href"] == "https://www.lyon.fr"]
     assert len(site_link) == 1
     imgs = {img.attrs["src"]: img for img in root.find_all("img")}
     assert imgs["badge-mark-auto.svg"].attrs["alt"] == "Trois marques copyleft"
     assert imgs["badge-seal-auto.svg"].attrs["alt"] == \
-        "Label Territoire Numérique Libre 2021 : niveau 3 sur 5, Ville de Lyon"
+        "Label Territoire Numérique Libre 2021 : Niveau 3 sur 5, Ville de Lyon"
     hrefs = {a.attrs["href"] for a in root.find_all("a")}
     for variant in VARIANTS:
         assert {f"badge-{variant}-light.svg", f"badge-{variant}-dark.png", f"badge-{variant}-dark@2x.png",

@@ -14,6 +14,7 @@ import pytest
 from tests.web_harness import Element, event_handler_attributes, parse_html
 from tnl_signage.domain.model import Laureate, Palmares
 from tnl_signage.inputs.palmares import load_palmares
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.products.snippets import alt_text
 from tnl_signage.publishing.site import SiteResult, build_site
 
@@ -49,7 +50,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Palmares, Sit
     path.write_text(buf.getvalue(), encoding="utf-8")
     palmares = load_palmares(path)
     # A laureate whose site slipped past the model (built by hand): the page must still refuse the link.
-    sneaky = replace(Laureate.create(name="Ville Sournoise", level="2", year=2022),
+    sneaky = replace(make_laureate(name="Ville Sournoise", level="2", year=2022),
                      website="javascript:alert(4)")
     palmares = replace(palmares, laureates=(*palmares.laureates, sneaky))
     out = tmp / "site"

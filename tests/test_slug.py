@@ -6,13 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tnl_signage.domain.slug import MAX_SLUG_LENGTH, SlugAllocator, fold, slugify
+from tnl_signage.domain.slug import MAX_SLUG_LENGTH, SlugRequest, assign_slugs, fold, slugify
 
 
 def unique_slugs(entries: list[tuple[str, int]]) -> list[str]:
-    """Slugs for (name, year) pairs in order, as the palmarès reader allocates them."""
-    allocator = SlugAllocator()
-    return [allocator.slug_for(name, year) for name, year in entries]
+    """Slugs for (name, year) pairs, as the palmarès reader decides them (whatever their order)."""
+    items = list(entries)
+    given = assign_slugs(SlugRequest(name, year, fold(name)) for name, year in items)
+    return [given[(fold(name), year)] for name, year in items]
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -65,12 +66,17 @@ def test_the_same_collectivite_keeps_its_slug_every_year():
     assert unique_slugs(entries) == ["ville-de-boe"] * 4
 
 
-def test_collisions_within_a_year_are_numbered_in_file_order():
+def test_names_that_slug_alike_in_one_year_all_get_a_suffix_whatever_their_order():
     stem = "Syndicat intercommunal pour la gestion mutualisée des services numériques des communes de"
     entries = [(stem + " Est", 2025), (stem + " Ouest", 2025), (stem + " Sud", 2025), (stem + " Ouest", 2024)]
     base = slugify(stem)
     assert slugify(stem + " Est") == slugify(stem + " Ouest") == base
-    assert unique_slugs(entries) == [base, base + "-2", base + "-3", base + "-2"]
+    slugs = unique_slugs(entries)
+    assert len(set(slugs[:3])) == 3
+    assert all(s.startswith("syndicat-intercommunal-") and len(s) <= MAX_SLUG_LENGTH for s in slugs[:3])
+    assert slugs[3] == base  # alone in 2024
+    swapped = unique_slugs([entries[2], entries[0], entries[3], entries[1]])
+    assert swapped == [slugs[2], slugs[0], slugs[3], slugs[1]]
 
 
 def test_different_names_with_the_same_slug_in_different_years_do_not_collide():
@@ -80,22 +86,29 @@ def test_different_names_with_the_same_slug_in_different_years_do_not_collide():
     ]
 
 
-def test_a_collectivite_keeps_its_numbered_slug_when_it_could_have_the_plain_one():
-    allocator = SlugAllocator()
-    assert allocator.slug_for("Saint-Denis", 2024, identity=("saint-denis", "93")) == "saint-denis"
-    assert allocator.slug_for("Saint-Denis", 2024, identity=("saint-denis", "974")) == "saint-denis-2"
-    assert allocator.slug_for("Saint-Denis", 2025, identity=("saint-denis", "974")) == "saint-denis-2"
-    assert allocator.slug_for("Saint-Denis", 2025, identity=("saint-denis", "93")) == "saint-denis"
+def test_homonyms_are_told_apart_by_their_departement_in_any_order():
+    boe47 = SlugRequest("Ville de Boé", 2025, ("villedeboe", "47"), ("47", "47031"))
+    boe24 = SlugRequest("Ville de Boé", 2025, ("villedeboe", "24"), ("24", ""))
+    for order in ([boe47, boe24], [boe24, boe47]):
+        given = assign_slugs(order)
+        assert given[(boe47.identity, 2025)] == "ville-de-boe-47"
+        assert given[(boe24.identity, 2025)] == "ville-de-boe-24"
 
 
-def test_a_repeated_name_and_year_gets_the_same_slug_for_the_caller_to_report():
-    allocator = SlugAllocator()
-    assert (
-        allocator.slug_for("Ville de Boé", 2025) == allocator.slug_for("VILLE DE BOE", 2025) == "ville-de-boe"
-    )
+def test_a_pinned_slug_is_kept_and_pushes_a_computed_one_aside():
+    pinned = SlugRequest("Ville de Boé", 2025, "a", ("47",), pinned="ville-de-boe")
+    other = SlugRequest("Ville de Boe", 2025, "b", ("24",))
+    given = assign_slugs([pinned, other])
+    assert given[("a", 2025)] == "ville-de-boe" and given[("b", 2025)] == "ville-de-boe-24"
+
+
+def test_a_suffixed_slug_meeting_a_plain_one_is_made_unique():
+    requests = [SlugRequest("Saint-Denis", 2025, "a", ("93",)), SlugRequest("Saint-Denis", 2025, "b", ("974",)),
+                SlugRequest("Saint-Denis 93", 2025, "c")]
+    assert len(set(assign_slugs(requests).values())) == 3
 
 
 def test_numbered_slugs_stay_within_the_length_cap():
     first, second = unique_slugs([("a" * 100, 2025), ("a" * 100 + "b", 2025)])
-    assert first == "a" * 80
-    assert len(second) <= MAX_SLUG_LENGTH and second.endswith("-2")
+    assert slugify("a" * 100) == slugify("a" * 100 + "b") == "a" * 80
+    assert len(first) <= MAX_SLUG_LENGTH and len(second) <= MAX_SLUG_LENGTH and second != first

@@ -13,6 +13,7 @@ from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.theme import load_theme
 from tnl_signage.domain.urls import check_base_url, safe_http_url
 from tnl_signage.errors import InputError
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.layout.badges import VARIANTS
 from tnl_signage.products.auto_badge import auto_badge, color_names, palette_css
 from tnl_signage.products.badges import badge
@@ -31,13 +32,13 @@ HOSTILE_NAMES = [
 
 @pytest.fixture(scope="module")
 def lyon() -> Laureate:
-    return Laureate.create(name="Ville de Lyon", level="3", year=2021, department="69",
+    return make_laureate(name="Ville de Lyon", level="3", year=2021, department="69",
                            website="https://www.lyon.fr")
 
 
 @pytest.fixture(scope="module")
 def ecrins() -> Laureate:
-    return Laureate.create(name="Parc national des Écrins", level="bronze", year=2025, type="autre",
+    return make_laureate(name="Parc national des Écrins", level="bronze", year=2025, type="autre",
                            mentions="premiere-candidature|mutualisation")
 
 
@@ -54,7 +55,7 @@ def test_html_snippet_is_a_linked_image_with_french_alt(lyon: Laureate, variant:
     link, img = _only(root, "a"), _only(root, "img")
     assert link.attrs["href"] == f"{BASE}/2021/ville-de-lyon/"
     assert img.attrs["src"] == f"{BASE}/2021/ville-de-lyon/badge-{variant}-light.svg"
-    assert img.attrs["alt"] == "Label Territoire Numérique Libre 2021 : niveau 3 sur 5, Ville de Lyon"
+    assert img.attrs["alt"] == "Label Territoire Numérique Libre 2021 : Niveau 3 sur 5, Ville de Lyon"
     w, h = badge(lyon, variant=variant).scene.px_size  # type: ignore[misc]
     assert (img.attrs["width"], img.attrs["height"]) == (str(w), str(h))
 
@@ -86,7 +87,7 @@ def test_iframe_snippet_points_to_the_widget(lyon: Laureate) -> None:
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_hostile_names_stay_text_in_every_snippet(name: str) -> None:
-    lau = Laureate.create(name=name, level="or", year=2025)
+    lau = make_laureate(name=name, level="or", year=2025)
     code = snippets(lau, BASE, "seal", "light")
     for kind in ("html", "svg", "iframe"):
         root = parse_html(code[kind])
@@ -116,7 +117,7 @@ def test_unknown_variant_or_theme_is_a_french_error(lyon: Laureate) -> None:
 
 def test_site_urls_are_only_http() -> None:
     with pytest.raises(InputError):
-        Laureate.create(name="X", level="1", year=2020, website="javascript:alert(1)")
+        make_laureate(name="X", level="1", year=2020, website="javascript:alert(1)")
     for bad in ("javascript:alert(1)", "data:text/html,x", "java\tscript:x", "//evil.org", "ftp://x.org", ""):
         assert safe_http_url(bad) is None, bad
     assert safe_http_url("https://www.lyon.fr/a?b=1") == "https://www.lyon.fr/a?b=1"

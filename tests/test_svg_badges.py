@@ -9,6 +9,7 @@ import pytest
 
 from tnl_signage.domain.model import Laureate
 from tnl_signage.inputs.palmares import load_palmares
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.layout.badges import VARIANTS, BadgeContent, badge_scene
 from tnl_signage.products.badges import badge
 from tnl_signage.writers import render
@@ -23,7 +24,7 @@ def parse(data: bytes) -> ET.Element:
 
 @pytest.fixture(scope="module")
 def echirolles() -> Laureate:
-    return Laureate.create(name="Ville d'Échirolles", level="5", year=2022, type="commune")
+    return make_laureate(name="Ville d'Échirolles", level="5", year=2022, type="commune")
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -37,7 +38,7 @@ def test_svg_is_outlined_accessible_and_self_contained(echirolles: Laureate, var
     desc = root.find(f"{SVG}desc")
     assert title is not None and desc is not None
     assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
-    assert title.text == "Label Territoire Numérique Libre 2022 : niveau 5 sur 5, Ville d'Échirolles"
+    assert title.text == "Label Territoire Numérique Libre 2022 : Niveau 5 sur 5, Ville d'Échirolles"
     assert "cinq marques copyleft" in (desc.text or "")
     assert "ADULLACT" in (desc.text or "")
     tags = {el.tag.replace(SVG, "") for el in root.iter()}
@@ -91,7 +92,7 @@ def test_mentions_are_written_on_seal_and_banner(scales) -> None:  # type: ignor
         scene = badge_scene(variant, content, load_theme("light")).scene
         spans = [s.text for node in scene.walk() for s in getattr(node, "spans", ())]
         assert any("Mutualisation" in text for text in spans), spans
-        assert "Mention spéciale : Mutualisation" in scene.desc
+        assert "Mention spéciale «\u00a0Mutualisation\u00a0»" in scene.desc
 
 
 def test_generic_badge_without_name_says_distinction(scales, light) -> None:  # type: ignore[no-untyped-def]

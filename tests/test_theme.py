@@ -50,7 +50,7 @@ def test_low_contrast_theme_is_refused_naming_pair_and_ratio(tmp_path: Path) -> 
 
 
 def test_mark_colour_below_3_to_1_is_refused(tmp_path: Path) -> None:
-    path = _copy_theme(tmp_path, ('[colors.metal_or]\nrgb = "#8a6a00"', '[colors.metal_or]\nrgb = "#f0e0a0"'))
+    path = _copy_theme(tmp_path, ('[colors.metal_or]\nrgb = "#b08500"', '[colors.metal_or]\nrgb = "#f0e0a0"'))
     with pytest.raises(InputError, match="metal_or.*3:1"):
         load_theme(path)
 
@@ -80,3 +80,51 @@ def test_bad_theme_entries_get_one_clear_message(tmp_path: Path, replace: tuple[
 def test_unknown_theme_name() -> None:
     with pytest.raises(InputError, match="thème introuvable"):
         load_theme("fluo")
+
+
+def _theme_text() -> str:
+    return data_file("themes", "light.toml").read_text(encoding="utf-8")
+
+
+def _load_text(tmp_path: Path, text: str) -> None:
+    target = tmp_path / "mon-theme.toml"
+    target.write_text(text, encoding="utf-8")
+    load_theme(target)
+
+
+def test_a_theme_without_contrast_section_is_still_checked_on_every_drawn_pair(tmp_path: Path) -> None:
+    text = _theme_text()
+    text = text[: text.index("[contrast]")] + text[text.index("# Tailles minimales"):]
+    text = text.replace('[colors.ink]\nrgb = "#1b2a4a"', '[colors.ink]\nrgb = "#f4f4f4"')
+    with pytest.raises(InputError, match=r"contraste insuffisant entre « ink » et « background » : 1,1"):
+        _load_text(tmp_path, text)
+
+
+def test_a_drawn_pair_the_theme_forgot_to_list_is_checked(tmp_path: Path) -> None:
+    text = _theme_text().replace('[colors.accent]\nrgb = "#0b6e4f"', '[colors.accent]\nrgb = "#9be3c9"')
+    text = text.replace('["accent", "background"], ', "")
+    with pytest.raises(InputError, match="« accent » et « background »"):
+        _load_text(tmp_path, text)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('regular = "AtkinsonHyperlegible-Regular.ttf"', 'regular = "/etc/passwd"', "« regular » : « /etc/passwd » doit"),
+    ('regular = "AtkinsonHyperlegible-Regular.ttf"', 'regular = "../../../../../../usr/share/fonts/x.ttf"',
+     "« regular » : « ../"),
+    ('regular = "AtkinsonHyperlegible-Regular.ttf"', 'regular = "faux.ttf"', "faux.ttf n'est pas une police"),
+    ("line_height = 1.12", 'line_height = "abc"', "« line_height » : « abc » doit être un nombre de 0.8 à 2.5"),
+    ("line_height = 1.12", "line_height = 40", "« line_height » : « 40 »"),
+    ("seal = 2.4", "seal = -1", "name_min_mm « seal » : « -1 »"),
+    ('label_short = "TNL"', 'label_short = "T\u202eNL"', r"\[wording\] « label_short » : le texte contient un"),
+    ('label_short = "TNL"', "label_short = 3", "« label_short » doit être un texte"),
+    ('[colors.ink]\nrgb = "#1b2a4a"', '[colors.ink]\nrgb = "bleu"', "couleur « ink » : rgb « bleu »"),
+    ('cmyk = [95, 80, 35, 35]', 'cmyk = [95, 80, 35, 350]', "couleur « ink » : cmyk"),
+    ('[wording]', '[wordings]', r"section \[wording\] manquante"),
+])
+def test_theme_schema_errors_name_the_key(tmp_path: Path, old: str, new: str, message: str) -> None:
+    (tmp_path / "faux.ttf").write_bytes(b"ceci n'est pas une police")
+    text = _theme_text()
+    assert old in text
+    with pytest.raises(InputError, match=message) as info:
+        _load_text(tmp_path, text.replace(old, new, 1))
+    assert str(info.value).startswith("mon-theme.toml : ")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.urls import check_base_url, page_url
 from tnl_signage.errors import InputError
+from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.layout.certificate import verification_url
 from tnl_signage.products.openbadges.paths import SiteUrls
 from tnl_signage.products.snippets import snippets
 
-BOE = Laureate.create(name="Ville de Boé", level="or", year=2025, type="commune")
+BOE = make_laureate(name="Ville de Boé", level="or", year=2025, type="commune")
 
 
 @pytest.mark.parametrize("good,expected", [

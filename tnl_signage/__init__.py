@@ -59,10 +59,10 @@ def laureate(*, name: str, level: str | int, year: int | str, type: str = "commu
     `level`: 1 to 5 (2016-2024), or badge, bronze, argent, or (since 2025); `type`: commune,
     intercommunalité, syndicat, département, région or autre; `mentions`: special mentions (ids or names).
     """
-    from .domain.model import Laureate
+    from .inputs.rows import make_laureate
 
-    return Laureate.create(name=name, level=level, year=year, type=type, mentions=mentions,
-                           short_name=short_name, department=department, website=website)
+    return make_laureate(name=name, level=level, year=year, type=type, mentions=mentions,
+                         short_name=short_name, department=department, website=website)
 
 
 def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "light",
@@ -85,24 +85,29 @@ def _print(family: str, laureate: Laureate, **options: Any) -> PrintDrawing:
 
 
 def panel(laureate: Laureate, *, format: str = "800x400", theme: Theme | str = "light", bleed: float | None = None,
-          cut_contour: bool = False, pdfx: str = "4") -> PrintDrawing:
-    """A road-entry panel (landscape, placed under the town sign, never on it): `.save("x.pdf")` is the
-    PDF/X-4 (or `pdfx="1a"`) for the printer with crop marks (`marks=False` to leave them out), `.svg`
-    the sign maker's cut file, `.png` the proof (`show_safe=True`); `.spec_sheet(files)` the A4 sheet.
-    `format`: « 800x400 », any « LARGEURxHAUTEUR » in mm; the PDF has the cut path if `cut_contour`."""
-    return _print("panel", laureate, format=format, theme=theme, bleed=bleed, cut_contour=cut_contour, pdfx=pdfx)
+          cut_contour: bool = False, pdfx: str = "4", name_shown: bool = True) -> PrintDrawing:
+    """A road-entry panel (landscape, read at 20 m, on its own support: never on the entry sign or its mast):
+    `.save("x.pdf")` is the PDF/X-4 (or `pdfx="1a"`) for the printer with crop marks (`marks=False` to leave
+    them out), `.svg` the sign maker's cut file, `.png` the proof (`show_safe=True`); `.spec_sheet(files)`
+    the A4 sheet. `format`: « 800x400 », any « LARGEURxHAUTEUR » in mm; the PDF has the cut path if
+    `cut_contour`; `name_shown=False` leaves the name out (the entry sign already names the place)."""
+    return _print("panel", laureate, format=format, theme=theme, bleed=bleed, cut_contour=cut_contour, pdfx=pdfx,
+                  name_shown=name_shown)
 
 
 def plaque(laureate: Laureate, *, format: str = "300x200", theme: Theme | str = "light", bleed: float | None = None,
-           cut_contour: bool = False, pdfx: str = "4") -> PrintDrawing:
-    """An indoor plaque (holes marked at the corners); same files as `panel`."""
-    return _print("plaque", laureate, format=format, theme=theme, bleed=bleed, cut_contour=cut_contour, pdfx=pdfx)
+           cut_contour: bool = False, pdfx: str = "4", qr: bool = True, base_url: str | None = None) -> PrintDrawing:
+    """An indoor plaque (holes marked at the corners); same files as `panel`. A QR code leads to the
+    verification page under `base_url` (the certificate's default if None), unless `qr=False`."""
+    return _print("plaque", laureate, format=format, theme=theme, bleed=bleed, cut_contour=cut_contour, pdfx=pdfx,
+                  qr=qr, base_url=base_url)
 
 
 def poster(laureate: Laureate, *, format: str = "A2", theme: Theme | str = "light", bleed: float | None = None,
-           cut_contour: bool = False, pdfx: str = "4") -> PrintDrawing:
-    """A poster (portrait, A3, A2 or A1); same files as `panel`."""
-    return _print("poster", laureate, format=format, theme=theme, bleed=bleed, cut_contour=cut_contour, pdfx=pdfx)
+           cut_contour: bool = False, pdfx: str = "4", qr: bool = True, base_url: str | None = None) -> PrintDrawing:
+    """A poster (portrait, A3, A2 or A1); same files and QR code as `plaque`."""
+    return _print("poster", laureate, format=format, theme=theme, bleed=bleed, cut_contour=cut_contour, pdfx=pdfx,
+                  qr=qr, base_url=base_url)
 
 
 def certificate(laureate: Laureate, *, theme: Theme | str = "light", base_url: str | None = None,

@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, os_reason
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -14,6 +14,6 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise InputError(f"{path.name} : lecture impossible ({exc.strerror or exc})") from None
+        raise InputError(f"{path.name} : lecture impossible ({os_reason(exc)})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path.name} : fichier TOML invalide ({exc})") from None

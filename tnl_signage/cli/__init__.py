@@ -1,60 +1,67 @@
-"""The `tnl-signage` command: a thin click layer over the library (options -> model -> layout -> writer)."""
+"""The `tnl-signage` command: a thin click layer over the library (options -> model -> layout -> writer).
+
+This module stays light: the commands are imported inside `main`, so that a Ctrl-C during that second of
+imports is still « Interrompu », exit 130, and never a traceback.
+"""
 
 from __future__ import annotations
 
-import importlib
+import os
+import signal
+import sys
+from typing import Any
 
-import click
-
-from .. import __version__
-
-# (module under tnl_signage.cli, attribute): each command lives in its own small module.
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("check", "check"),
-    ("badge", "badge"),
-    ("badge", "badges"),
-    ("kit", "kit"),
-    ("print_cmds", "panel"),
-    ("print_cmds", "plaque"),
-    ("print_cmds", "poster"),
-    ("print_cmds", "formats"),
-    ("certificate", "certificate"),
-    ("keys", "keys"),
-    ("openbadges", "openbadges"),
-    ("site", "site"),
-    ("site", "serve"),
-)
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
-HELP_TEXT = "Affiche cette aide et quitte."
+def _leave_interrupted(said: bool) -> None:
+    """« Interrompu », exit 130, at once.
 
-
-def french_help(command: click.Command) -> click.Command:
-    """Replace click's English « Show this message and exit. » by the French line, in every sub-command too."""
-    command.add_help_option = False
-    click.help_option("-h", "--help", help=HELP_TEXT)(command)
-    if isinstance(command, click.Group):
-        for sub in command.commands.values():
-            french_help(sub)
-    return command
-
-
-@click.group(context_settings={"max_content_width": 100})
-@click.version_option(__version__, "--version", prog_name="tnl-signage", message="%(prog)s %(version)s",
-                      help="Affiche la version et quitte.")
-def cli() -> None:
-    """Signalétique du label Territoire Numérique Libre.
-
-    Produit, à partir du palmarès, les badges web, panneaux, affiches, attestations,
-    Open Badges et kits des lauréats. Chaque commande a son aide : tnl-signage COMMANDE --help.
+    os._exit, because CPython marks a Ctrl-C that went through some C code during the imports and then
+    kills itself with SIGINT at exit even when we caught it; by now every temporary is gone and worker
+    pools are shut (their `finally` ran).
     """
-
-
-for _module, _name in COMMANDS:
-    cli.add_command(getattr(importlib.import_module(f"{__name__}.{_module}"), _name))
-french_help(cli)
+    try:
+        if not said:
+            sys.stderr.write("\nInterrompu\n")
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError, KeyboardInterrupt):
+        pass
+    os._exit(INTERRUPTED)
 
 
 def main() -> None:
     """Console-script entry point."""
-    cli(prog_name="tnl-signage")
+    caught: list[int] = []
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        # Remembered as well as raised: CPython drops an exception raised inside a weakref callback
+        # (the import machinery has some), and that Ctrl-C must not be lost.
+        caught.append(signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        from .app import cli as group
+
+        if caught:
+            raise KeyboardInterrupt
+        group(prog_name="tnl-signage")
+        if caught:
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        _leave_interrupted(said=False)
+    except SystemExit as exc:
+        if exc.code != INTERRUPTED and not caught:
+            raise
+        _leave_interrupted(said=exc.code == INTERRUPTED)
+
+
+def __getattr__(name: str) -> Any:
+    """`from tnl_signage.cli import cli`: the click group, imported on first use."""
+    if name == "cli":
+        from .app import cli as group
+
+        return group
+    raise AttributeError(name)

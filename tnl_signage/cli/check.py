@@ -8,6 +8,8 @@ import click
 
 from .. import load_palmares
 from ..domain.model import Palmares, Problem
+from ..domain.theme import load_theme
+from ..drawing.text.coverage import glyph_problems
 from ..inputs.palmares import JSON_SUFFIXES
 from .common import run_safely
 
@@ -37,11 +39,13 @@ def check(palmares: Path) -> None:
     """Vérifie un palmarès (CSV ou JSON) sans rien générer.
 
     Affiche le nombre de lauréats valides, puis chaque erreur et avertissement avec son fichier, sa ligne,
-    son champ et sa valeur. Code de sortie 1 s'il y a au moins une erreur, 0 sinon (avertissements seuls).
+    son champ et sa valeur (dont tout caractère qu'aucune police ne sait dessiner).
+    Code de sortie 1 s'il y a au moins une erreur, 0 sinon (avertissements seuls).
     """
     result = load_palmares(palmares)
     click.echo(summary(result))
-    for problem in ordered(result.problems):
+    problems = result.problems + tuple(glyph_problems(result, load_theme("light")))
+    for problem in ordered(problems):
         click.echo(str(problem), err=True)
     if result.errors:
         raise SystemExit(1)

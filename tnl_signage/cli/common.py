@@ -8,7 +8,7 @@ from typing import IO, Any, ParamSpec, TypeVar
 
 import click
 
-from ..errors import TnlError
+from ..errors import TnlError, os_error_text
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,8 +31,7 @@ def run_safely(func: Callable[P, R]) -> Callable[P, R]:
         except TnlError as exc:
             raise UserError(str(exc)) from None
         except OSError as exc:
-            name = exc.filename if exc.filename else ""
-            raise UserError(f"{name} : {exc.strerror or exc}".strip(" :")) from None
+            raise UserError(os_error_text(exc)) from None
 
     return wrapper
 

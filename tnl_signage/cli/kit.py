@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from .. import DEFAULT_BASE_URL, make_kits
-from ..publishing.kit.builder import KitOutcome
+from ..publishing.kit.builder import FAILED, KitOutcome
 from .common import THEME_HELP, run_safely
 
 
@@ -56,15 +56,17 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
         summary = make_kits(palmares, output, **options)
     if not quiet:
         for outcome in summary.outcomes:
-            for note in outcome.notes:
+            for note in outcome.notes if outcome.status != FAILED else ():
                 click.echo(f"{outcome.laureate.name} ({outcome.laureate.year}) : {note}", err=True)
     for laureate, message in summary.failures:
-        click.echo(f"{laureate.name} ({laureate.year}) : {message}", err=True)
+        click.echo(f"{laureate.name} ({laureate.year}) : en échec : {message}", err=True)
+    for message in summary.index_failures:
+        click.echo(f"index non écrit : {message}", err=True)
     for problem in sorted(summary.problems, key=lambda p: (not p.is_error, p.line or 0)):
         click.echo(str(problem), err=True)
     click.echo(f"{summary.made} kits faits, {summary.kept} déjà à jour, {len(summary.failures)} en échec, "
                f"{len(summary.errors)} lignes en erreur — {output}")
     if not quiet and (output / "index.html").is_file():
         click.echo(f"Relecture avant envoi : {output / 'index.html'} (une galerie par année)", err=True)
-    if summary.errors or summary.failures:
+    if summary.errors or summary.failures or summary.index_failures:
         raise SystemExit(1)

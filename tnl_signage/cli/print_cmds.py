@@ -13,20 +13,22 @@ from ..atomic import write_atomic
 from ..domain.formats import load_formats
 from ..domain.numbers import decimal_fr as _fr
 from ..errors import InputError
-from ..products.print_set import DEFAULT_FORMATS
+from ..products.print_set import DEFAULT_FORMATS, QR_FAMILIES
 from .common import THEME_HELP, run_safely
 
 DESCRIPTIONS = {
-    "panel": "Panneau d'entrée de territoire (paysage, daté, posé sous le panneau d'agglomération).",
-    "plaque": "Plaque intérieure (paysage, perçages marqués aux coins).",
-    "poster": "Affiche (portrait, A3, A2 ou A1).",
+    "panel": "Panneau d'entrée de territoire (paysage, daté, lisible à 20 m ; sur son propre support, jamais "
+             "sur le panneau d'agglomération ni sur son mât : voir la notice de pose).",
+    "plaque": "Plaque intérieure (paysage, perçages marqués aux coins, code QR vers la page de vérification).",
+    "poster": "Affiche (portrait, A3, A2 ou A1, code QR vers la page de vérification).",
 }
 SUFFIXES = (".pdf", ".svg", ".png")
 
 
-def _run(family: str, *, level: str, year: str, name: str, name_short: str | None, mentions: tuple[str, ...],
-         kind: str, fmt_value: str, bleed: float | None, marks: bool, cut_contour: bool, pdfx: str,
-         theme: str, show_safe: bool, size: int | None, output: Path, spec_sheet: Path | None) -> None:
+def _run(family: str, *, level: str, year: str, name: str | None, name_short: str | None,
+         mentions: tuple[str, ...], kind: str, fmt_value: str, bleed: float | None, marks: bool, cut_contour: bool,
+         pdfx: str, theme: str, show_safe: bool, size: int | None, output: Path, spec_sheet: Path | None,
+         qr: bool = True, base_url: str | None = None) -> None:
     """Options -> laureate -> drawing -> file (and its spec sheet)."""
     suffix = output.suffix.lower()
     if suffix not in SUFFIXES:
@@ -37,9 +39,18 @@ def _run(family: str, *, level: str, year: str, name: str, name_short: str | Non
     for target in (output, spec_sheet):
         if target is not None and not target.parent.is_dir():
             raise InputError(f"{target} : le dossier « {target.parent} » n'existe pas")
-    laureate = tnl.laureate(name=name, level=level, year=year, type=kind, mentions=mentions, short_name=name_short)
-    make = {"panel": tnl.panel, "plaque": tnl.plaque, "poster": tnl.poster}[family]
-    drawn = make(laureate, format=fmt_value, theme=theme, bleed=bleed, cut_contour=cut_contour, pdfx=pdfx)
+    if not name and family != "panel":
+        raise InputError("--name est obligatoire pour une plaque ou une affiche")
+    # A road panel may go without the name (the entry sign names the place): checked with a stand-in.
+    laureate = tnl.laureate(name=name or "Collectivité", level=level, year=year, type=kind, mentions=mentions,
+                            short_name=name_short)
+    common: dict[str, Any] = {"format": fmt_value, "theme": theme, "bleed": bleed, "cut_contour": cut_contour,
+                              "pdfx": pdfx}
+    if family == "panel":
+        drawn = tnl.panel(laureate, name_shown=bool(name), **common)
+    else:
+        make = {"plaque": tnl.plaque, "poster": tnl.poster}[family]
+        drawn = make(laureate, qr=qr, base_url=base_url, **common)
     for note in drawn.notes:
         click.echo(f"attention : {note}", err=True)
     if show_safe and suffix != ".png":
@@ -66,7 +77,9 @@ def _print_command(family: str) -> click.Command:
     @click.option("--level", "-l", "level", required=True,
                   help="Distinction : 1 à 5 (barème 2016-2024), badge, bronze, argent ou or (depuis 2025).")
     @click.option("--year", "-y", "year", required=True, help="Année d'attribution (2016 ou après).")
-    @click.option("--name", "-n", "name", required=True, help="Nom de la collectivité.")
+    @click.option("--name", "-n", "name", required=family != "panel", default=None,
+                  help="Nom de la collectivité" + (" (facultatif : le panneau d'agglomération le dit déjà)."
+                                                   if family == "panel" else "."))
     @click.option("--name-short", "--short-name", "name_short", default=None,
                   help="Nom court, utilisé si le nom ne tient pas à la taille minimale.")
     @click.option("--mention", "mentions", multiple=True, help="Mention spéciale (identifiant ou nom), répétable.")
@@ -91,6 +104,11 @@ def _print_command(family: str) -> click.Command:
     def command(**options: Any) -> None:
         _run(family, **options)
 
+    if family in QR_FAMILIES:
+        command = click.option("--base-url", default=None,
+                               help="Adresse du site de vérification (celle de l'attestation par défaut).")(command)
+        command = click.option("--qr/--no-qr", default=True, show_default=True,
+                               help="Code QR vers la page de vérification du lauréat, l'adresse dessous.")(command)
     return command
 
 

@@ -53,6 +53,7 @@ class Family:
     material: str
     mounting: str
     holes: Holes | None
+    reading_distance: float = 2.0  # metres: where the sign is read from (sizes its letters, see layout)
 
     def safe_for(self, width: float, height: float) -> float:
         """Safe margin of a custom size: a share of the shorter side, never under the family's minimum."""
@@ -71,6 +72,7 @@ class PrintFormat:
     safe: float
     holes: Holes | None
     custom: bool = False
+    reading_distance: float = 2.0  # metres, the family's unless the format says otherwise
 
     @property
     def size_label(self) -> str:
@@ -129,6 +131,7 @@ class FormatBook:
         return PrintFormat(
             name=f"{_num(width)}x{_num(height)}", family=family_id, width=width, height=height,
             bleed=fam.bleed, safe=fam.safe_for(width, height), holes=fam.holes, custom=True,
+            reading_distance=fam.reading_distance,
         )
 
     def _names(self, family_id: str) -> str:
@@ -185,6 +188,7 @@ def _family(fid: str, raw: Mapping[str, Any], source: str) -> Family:
         safe_ratio=_number(raw, "safe_ratio", where), safe_min=_number(raw, "safe_min_mm", where),
         corner_radius=_number(raw, "corner_radius_mm", where), material=_text(raw, "material", where),
         mounting=_text(raw, "mounting", where), holes=_holes(raw.get("holes"), where),
+        reading_distance=_number(raw, "reading_distance_m", where, minimum=0.1),
     )
 
 
@@ -199,8 +203,11 @@ def _format(raw: Mapping[str, Any], families: Mapping[str, Family], source: str)
     safe = _number(raw, "safe_mm", where)
     if 2 * safe >= min(width, height):
         raise InputError(f"{where} : marge de sécurité « {safe:g} » mm trop grande pour {width:g} x {height:g}")
+    distance = (_number(raw, "reading_distance_m", where, minimum=0.1) if "reading_distance_m" in raw
+                else families[family].reading_distance)
     return PrintFormat(name=name, family=family, width=width, height=height,
-                       bleed=_number(raw, "bleed_mm", where), safe=safe, holes=_holes(raw.get("holes"), where))
+                       bleed=_number(raw, "bleed_mm", where), safe=safe, holes=_holes(raw.get("holes"), where),
+                       reading_distance=distance)
 
 
 def parse_formats(raw: Mapping[str, Any], source: str) -> FormatBook:

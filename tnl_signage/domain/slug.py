@@ -6,9 +6,11 @@ and unique within a year of the palmarès.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
 
 MAX_SLUG_LENGTH = 80
 DEFAULT_SLUG = "collectivite"
@@ -45,37 +47,73 @@ def slugify(text: str) -> str:
     return slug or DEFAULT_SLUG
 
 
-class SlugAllocator:
-    """Give each (identity, year) a slug unique within its year, reusing the identity's slug of other years.
+@dataclass(frozen=True)
+class SlugRequest:
+    """One collectivité of one year asking for an address.
 
-    `identity` is whatever tells two collectivités apart (the loader uses the folded name and département).
-    A second call with the same identity and year returns the same slug: that is a duplicate, for the caller
-    to report.
+    `identity` tells two collectivités apart (the loader uses the folded name and département); `hints` are
+    readable suffixes to try, in order, when names collide (département, code); `pinned` is an address the
+    palmarès fixes itself (its `slug` column).
     """
 
-    def __init__(self) -> None:
-        self._taken: dict[int, dict[str, Hashable]] = {}
-        self._given: dict[tuple[Hashable, int], str] = {}
-        self._usual: dict[Hashable, str] = {}
+    name: str
+    year: int
+    identity: Hashable
+    hints: tuple[str, ...] = ()
+    pinned: str | None = None
 
-    def slug_for(self, name: str, year: int, identity: Hashable | None = None) -> str:
-        """Slug of `name` for `year`; other names colliding in that year get "-2", "-3"... in call order."""
-        key = identity if identity is not None else fold(name)
-        if (key, year) in self._given:
-            return self._given[(key, year)]
-        taken = self._taken.setdefault(year, {})
-        base = slugify(name)
-        candidates = [self._usual[key]] if key in self._usual else []
-        candidates.append(base)
-        slug = next((c for c in candidates if c not in taken), None)
-        number = 2
-        while slug is None:
-            suffix = f"-{number}"
-            candidate = _cap(base, MAX_SLUG_LENGTH - len(suffix)) + suffix
-            slug = candidate if candidate not in taken else None
-            number += 1
-        taken[slug] = key
-        self._given[(key, year)] = slug
-        self._usual.setdefault(key, slug)
-        return slug
+
+def _digest(identity: Hashable) -> str:
+    return hashlib.sha256(repr(identity).encode("utf-8")).hexdigest()[:6]
+
+
+def assign_slugs(requests: Iterable[SlugRequest]) -> dict[tuple[Hashable, int], str]:
+    """Slugs unique within each year that never depend on the order of the requests.
+
+    A name alone in its year gets its plain slug. Names that slug alike in one year all get a suffix: the first
+    hint that tells every one of them apart (the département, then the code), else a short digest of the
+    identity. Pinned slugs are kept as given; a computed slug that meets one gets the digest too.
+    """
+    by_year: dict[int, dict[Hashable, SlugRequest]] = {}
+    for request in requests:
+        by_year.setdefault(request.year, {}).setdefault(request.identity, request)
+    given: dict[tuple[Hashable, int], str] = {}
+    for year, members in by_year.items():
+        pinned = {r.pinned for r in members.values() if r.pinned}
+        groups: dict[str, list[SlugRequest]] = {}
+        for request in members.values():
+            if request.pinned:
+                given[(request.identity, year)] = request.pinned
+            else:
+                groups.setdefault(slugify(request.name), []).append(request)
+        for base, group in groups.items():
+            if len(group) == 1 and base not in pinned:
+                given[(group[0].identity, year)] = base
+                continue
+            for request in group:
+                given[(request.identity, year)] = _suffixed(base, request, group, pinned)
+        # A suffixed slug may meet another name's plain one ("Saint-Denis 93"): both take the digest.
+        seen: dict[str, list[SlugRequest]] = {}
+        for request in members.values():
+            seen.setdefault(given[(request.identity, year)], []).append(request)
+        for clash in seen.values():
+            for request in clash if len(clash) > 1 else ():
+                if not request.pinned:
+                    given[(request.identity, year)] = _with_suffix(slugify(request.name), _digest(request.identity))
+    return given
+
+
+def _suffixed(base: str, request: SlugRequest, group: list[SlugRequest], pinned: set[str]) -> str:
+    """`base-HINT` with the first hint position whose values are present and distinct across the group."""
+    for position in range(max(len(r.hints) for r in group)):
+        values = [slugify(r.hints[position]) if len(r.hints) > position and r.hints[position] else "" for r in group]
+        if all(values) and len(set(values)) == len(values):
+            candidate = _with_suffix(base, values[group.index(request)])
+            if candidate not in pinned:
+                return candidate
+    return _with_suffix(base, _digest(request.identity))
+
+
+def _with_suffix(base: str, suffix: str) -> str:
+    return _cap(base, MAX_SLUG_LENGTH - len(suffix) - 1) + "-" + suffix
 

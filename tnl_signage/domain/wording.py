@@ -11,7 +11,7 @@ from .scales import Distinction, Mention
 from .theme import Theme
 
 _NUMBERS = {1: "une", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}  # « une marque »
-_MASCULINE = {1: "un", 2: "deux", 3: "trois"}  # « un point »
+_FEMININE = {1: "une", 2: "deux", 3: "trois"}  # « une étoile »
 
 
 def marks_phrase(distinction: Distinction) -> str:
@@ -19,20 +19,26 @@ def marks_phrase(distinction: Distinction) -> str:
     if distinction.drawing == "medal":
         if distinction.metal in (None, "badge"):
             return "une médaille ronde portant le symbole copyleft"
-        pips = max(0, distinction.rank - 1)
+        stars = max(0, min(3, distinction.rank - 1))
         return (
-            f"une médaille dentelée couleur {distinction.metal} portant le symbole copyleft "
-            f"et {_MASCULINE.get(pips, str(pips))} point{'s' if pips > 1 else ''}"
+            f"une médaille dentelée couleur {distinction.metal} portant le symbole copyleft, "
+            f"{_FEMININE.get(stars, str(stars))} étoile{'s' if stars > 1 else ''} dessous"
         )
     n = distinction.marks
     return f"{_NUMBERS.get(n, str(n))} marque{'s' if n > 1 else ''} copyleft"
 
 
-def mentions_phrase(mentions: Sequence[Mention]) -> str:
+def mentions_phrase(mentions: Sequence[Mention], *, short: bool = False) -> str:
+    """« Mention spéciale « Sobriété numérique : durabilité des équipements » »: the names in guillemets, so a
+    name with its own colon never makes two; « et » before the last. `short` for the smallest badges."""
     if not mentions:
         return ""
     label = "Mention spéciale" if len(mentions) == 1 else "Mentions spéciales"
-    return f"{label} : " + ", ".join(m.name for m in mentions)
+    # No-break spaces inside the guillemets and before a colon: a line never starts with « : ».
+    nbsp = "\u00a0"
+    names = [f"«{nbsp}{(m.short if short else m.name).replace(' :', nbsp + ':')}{nbsp}»" for m in mentions]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
+    return f"{label} {listed}"
 
 
 def award_title(theme: Theme, distinction: Distinction, year: int, name: str | None) -> str:

@@ -60,28 +60,61 @@ def rosette_symbol() -> Symbol:
 
 
 @lru_cache(maxsize=1)
-def pip_symbol() -> Symbol:
-    return Symbol("pip", tuple(circle_commands(0, 0, 50.0)))
+def star_symbol() -> Symbol:
+    """A five-pointed star (outer radius 500): the « Label » rank, counted, large enough to count at 20 m."""
+    cmds: list[PenCommand] = []
+    for i in range(10):
+        r = RING_OUTER if i % 2 == 0 else RING_OUTER * 0.47
+        a = math.pi * i / 5 - math.pi / 2
+        cmds.append(("moveTo" if i == 0 else "lineTo", ((round(r * math.cos(a), 3), round(r * math.sin(a), 3)),)))
+    cmds.append(("closePath", ()))
+    return Symbol("star", tuple(cmds))
+
+
+# Medal geometry, in medal diameters: stars under the medal, one per rank of the « Label » (Bronze 1, Argent 2,
+# Or 3), each STAR of a diameter, STAR_GAP apart and STAR_DROP below the medal: clear gaps, nothing touches.
+STAR = 0.36
+STAR_GAP = 0.1
+STAR_DROP = 0.1
+MAX_STARS = 3
+MEDAL_SPAN = (MAX_STARS * STAR + (MAX_STARS - 1) * STAR_GAP, 1 + STAR_DROP + STAR)  # width, height
+
+
+def stars(distinction: Distinction) -> int:
+    """How many stars a medal carries: none for the Badge, rank - 1 for the Labels."""
+    return 0 if distinction.metal in (None, "badge") else max(0, min(MAX_STARS, distinction.rank - 1))
 
 
 def medal_nodes(distinction: Distinction, theme: Theme, cx: float, cy: float, diameter: float) -> list[Node]:
-    """One medal: metal disc (plain for Badge, serrated for Label), copyleft mark, and rank pips.
+    """One medal centred on (cx, cy): metal disc (plain for Badge, serrated for Label) with the copyleft mark.
 
-    Pips (1 Bronze, 2 Argent, 3 Or) say the rank by count, so colour never carries it alone.
+    The rank of a Label is said by count (1, 2 or 3 stars under the medal, see `medal_stars`), by shape
+    (plain disc / serrated edge) and by words; the metals also differ in lightness, so colour is never alone.
     """
     metal = theme.color(f"metal_{distinction.metal or 'badge'}")
-    on_metal = theme.color("on_metal")
     s = diameter / UNITS
-    is_label = distinction.metal not in (None, "badge")
-    edge = rosette_symbol() if is_label else disc_symbol()
-    nodes: list[Node] = [Use(edge, cx, cy, s, fill=metal)]
-    mark_cy = cy - (60 * s if is_label else 0)
-    nodes.append(Use(medal_copyleft_symbol(), cx, mark_cy, s, fill=on_metal))
-    pips = max(0, distinction.rank - 1) if is_label else 0
-    for i in range(pips):
-        px = cx + (i - (pips - 1) / 2) * 130 * s
-        nodes.append(Use(pip_symbol(), px, cy + 300 * s, s, fill=on_metal))
-    return nodes
+    edge = disc_symbol() if stars(distinction) == 0 else rosette_symbol()
+    return [Use(edge, cx, cy, s, fill=metal), Use(medal_copyleft_symbol(), cx, cy, s, fill=theme.color("on_metal"))]
+
+
+def medal_stars(distinction: Distinction, theme: Theme, cx: float, top: float, diameter: float) -> list[Node]:
+    """The Label's stars in a row centred on cx, their tops at `top` (mm)."""
+    n = stars(distinction)
+    d = diameter * STAR
+    pitch = d + diameter * STAR_GAP
+    metal = theme.color(f"metal_{distinction.metal or 'badge'}")
+    # A star's ink is not centred on its circle: its lowest points sit at 0.81 r under the centre.
+    cy = top + d / 2 + d * (1 - 0.809) / 4
+    return [Use(star_symbol(), cx + (i - (n - 1) / 2) * pitch, cy, d / UNITS, fill=metal) for i in range(n)]
+
+
+def medal_size(width: float, height: float) -> float:
+    """The medal diameter that lets the tallest and widest composition (medal + 3 stars) fit the box."""
+    return min(width / MEDAL_SPAN[0], height / MEDAL_SPAN[1])
+
+
+MAX_MARKS = 5  # the 2016-2024 scale's top level: every level is drawn at the size five marks would take
+ROW_PITCH = 1.18
 
 
 def _cluster_positions(n: int) -> list[tuple[float, float]]:
@@ -95,6 +128,29 @@ def _cluster_positions(n: int) -> list[tuple[float, float]]:
     return out
 
 
+def _positions(n: int, arrangement: str) -> tuple[list[tuple[float, float]], float, float]:
+    """Centres of n marks (in diameters) and the span (width, height) of that arrangement."""
+    if arrangement == "cluster":
+        pos = _cluster_positions(n)
+        span_x = max(p[0] for p in pos) - min(p[0] for p in pos) + 1
+        span_y = max(p[1] for p in pos) - min(p[1] for p in pos) + 1
+        return pos, span_x, span_y
+    return [((i - (n - 1) / 2) * ROW_PITCH, 0.0) for i in range(n)], (n - 1) * ROW_PITCH + 1, 1.0
+
+
+def marks_arrangement(width: float, height: float) -> str:
+    """« row » or « cluster », whichever draws five marks larger in the box (the same for every level)."""
+    _, rx, ry = _positions(MAX_MARKS, "row")
+    _, cx, cy = _positions(MAX_MARKS, "cluster")
+    return "row" if min(width / rx, height / ry) >= min(width / cx, height / cy) else "cluster"
+
+
+def mark_size(width: float, height: float, arrangement: str | None = None) -> float:
+    """Diameter of one copyleft mark in the box: the size five would take (one size per format)."""
+    _, sx, sy = _positions(MAX_MARKS, arrangement or marks_arrangement(width, height))
+    return min(width / sx, height / sy)
+
+
 def marks_group(
     distinction: Distinction,
     theme: Theme,
@@ -103,27 +159,30 @@ def marks_group(
     width: float,
     height: float,
     *,
-    arrangement: str = "row",
+    arrangement: str | None = None,
     max_diameter: float | None = None,
 ) -> Group:
-    """The distinction's marks, as large as fit in the box and centred in it.
+    """The distinction's marks, centred in the box, at one size per box whatever the level.
 
-    2016-2024 scale: n copyleft marks (accent colour). 2025 scale: one medal.
-    `arrangement` = "row" (one line) or "cluster" (compact rows, for square boxes).
+    2016-2024 scale: n copyleft marks (accent colour), each as large as one of five would be.
+    2025 scale: one medal, with the Label's stars under it, sized so that three stars would fit.
+    `arrangement` = "row" (one line), "cluster" (compact rows) or None (whichever suits five marks best).
     """
     cx, cy = x + width / 2, y + height / 2
     if distinction.drawing == "medal":
-        d = min(width, height) if max_diameter is None else min(width, height, max_diameter)
-        return Group(tuple(medal_nodes(distinction, theme, cx, cy, d)), id=None)
+        d = medal_size(width, height)
+        if max_diameter is not None:
+            d = min(d, max_diameter)
+        n = stars(distinction)
+        h = d * (1 + STAR_DROP + STAR) if n else d
+        top = cy - h / 2
+        nodes = medal_nodes(distinction, theme, cx, top + d / 2, d)
+        nodes += medal_stars(distinction, theme, cx, top + d * (1 + STAR_DROP), d)
+        return Group(tuple(nodes), id=None)
     n = max(1, distinction.marks)
-    if arrangement == "cluster":
-        pos = _cluster_positions(n)
-        span_x = max(p[0] for p in pos) - min(p[0] for p in pos) + 1
-        span_y = max(p[1] for p in pos) - min(p[1] for p in pos) + 1
-    else:
-        pos = [((i - (n - 1) / 2) * 1.18, 0.0) for i in range(n)]
-        span_x, span_y = (n - 1) * 1.18 + 1, 1.0
-    d = min(width / span_x, height / span_y)
+    chosen = arrangement or marks_arrangement(width, height)
+    pos, _, _ = _positions(n, chosen)
+    d = mark_size(width, height, chosen)
     if max_diameter is not None:
         d = min(d, max_diameter)
     sym = copyleft_symbol()

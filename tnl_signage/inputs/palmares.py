@@ -9,20 +9,22 @@ import codecs
 import csv
 import json
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..domain.model import ERROR, FIELDS, REQUIRED_FIELDS, WARNING, Laureate, Palmares, Problem, check_row
+from ..domain.model import ERROR, FIELDS, REQUIRED_FIELDS, WARNING, Laureate, Palmares, Problem
 from ..domain.scales import ScaleBook, load_scales
-from ..domain.slug import SlugAllocator, fold
-from ..errors import InputError
+from ..domain.slug import SlugRequest, assign_slugs, fold, slugify
+from ..errors import InputError, os_reason
+from .rows import FieldValues, check_row
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 JSON_SUFFIXES = (".json",)
 DELIMITERS = ";,\t"
 _CHUNK = 1 << 16
+MAX_FIELD_BYTES = 64 << 20  # beyond this, a cell is not a mistake in a palmarès but a broken file
 
 # Column names accepted for each field (case, accents, spaces and "_" ignored).
 _ALIASES = {
@@ -35,6 +37,7 @@ _ALIASES = {
     "annee": ("année", "year", "édition"),
     "site": ("site", "website", "site web", "site internet", "url"),
     "nom_court": ("nom court", "short name", "nom abrégé"),
+    "slug": ("slug", "adresse"),
 }
 COLUMN_NAMES: dict[str, str] = {fold(alias): name for name, aliases in _ALIASES.items() for alias in aliases}
 
@@ -46,15 +49,27 @@ class _Row:
     laureate: Laureate | None = None
     problems: list[Problem] = field(default_factory=list)
     data: bool = True
+    values: FieldValues | None = None
+
+
+def _identity(values: FieldValues) -> tuple[str, str | None]:
+    return fold(values.name), values.department
 
 
 class _RowChecker:
-    """Checks rows in file order: field checks, then duplicates and slugs, which need the rows seen before."""
+    """Checks rows in file order: field checks, then duplicates and slugs.
 
-    def __init__(self, file: str, line_label: str, today: date | None, book: ScaleBook) -> None:
+    Slugs come from `slugs`, decided beforehand over the whole file (a first pass with `slugs` None), so that
+    they never depend on the order of the rows.
+    """
+
+    def __init__(self, file: str, line_label: str, today: date, book: ScaleBook,
+                 slugs: dict[tuple[Hashable, int], str] | None = None) -> None:
         self.file, self.line_label, self.today, self.book = file, line_label, today, book
-        self.slugs = SlugAllocator()
+        self.slugs = slugs
+        self.requests: list[SlugRequest] = []
         self.seen: dict[tuple[str, int], list[tuple[str | None, int]]] = {}
+        self.pinned: dict[tuple[str, int], int] = {}
 
     def problem(self, line: int | None, field_name: str | None, value: str | None, message: str,
                 severity: str = ERROR) -> Problem:
@@ -74,8 +89,23 @@ class _RowChecker:
                 message = f"doublon : figure déjà en {self.line_label} {first_line} pour {values.year}"
                 row.problems.insert(0, self.problem(line, "nom", values.name, message))
                 return row
+        if values.slug:
+            first_line = self.pinned.setdefault((values.slug, values.year), line)
+            if first_line != line:
+                message = f"ce slug est déjà celui de la {self.line_label} {first_line} pour {values.year}"
+                row.problems.insert(0, self.problem(line, "slug", values.slug, message))
+                return row
         earlier.append((values.department, line))
-        slug = self.slugs.slug_for(values.name, values.year, (key[0], values.department))
+        row.values = values
+        if self.slugs is None:
+            self.requests.append(SlugRequest(values.name, values.year, _identity(values),
+                                             (values.department or "", values.code or ""), values.slug))
+            return row
+        slug = self.slugs[(_identity(values), values.year)]
+        if not values.slug and slug != slugify(values.name):
+            message = (f"plusieurs lauréats de {values.year} ont un nom qui donne la même adresse : celle-ci "
+                       f"devient « {slug} » ; une colonne « slug » peut la fixer")
+            row.problems.append(self.problem(line, "nom", values.name, message, WARNING))
         row.laureate = values.to_laureate(slug, line)
         return row
 
@@ -87,43 +117,44 @@ def _nfc(text: str) -> str:
 
 def _read_error(path: Path, exc: OSError) -> InputError:
     """French message for a file that cannot be opened."""
-    return InputError(f"{path.name} : lecture impossible ({exc.strerror or exc})")
+    return InputError(f"{path.name} : lecture impossible ({os_reason(exc)})")
 
 
-def _encoding(path: Path) -> str:
-    """UTF-8 (BOM or not) or UTF-16 with BOM, else Windows-1252; InputError for binary or empty files."""
+def _encoding(path: Path) -> tuple[str, str]:
+    """(encoding, errors) of a CSV file: UTF-8 (BOM or not) or UTF-16 with BOM; Windows-1252 only when no
+    line is UTF-8 with accents. A file mixing both is read as UTF-8 with its other bytes kept apart
+    ("surrogateescape"), so that the rows holding them are refused one by one, each naming its line.
+    InputError for binary or empty files."""
+    utf8_lines = other_lines = 0
+    blank = True
     try:
         with path.open("rb") as stream:
             head = stream.read(4)
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                return "utf-16"
+                return "utf-16", "strict"
             stream.seek(0)
-            decoders = [codecs.getincrementaldecoder(enc)() for enc in ("utf-8-sig", "cp1252")]
-            alive = [True, True]
-            blank = True
-            while chunk := stream.read(_CHUNK):
-                if b"\x00" in chunk:
+            for number, line in enumerate(stream, start=1):
+                if b"\x00" in line:
                     raise InputError(f"{path.name} : ce fichier n'est pas un texte CSV (contenu binaire)")
-                blank = blank and not chunk.replace(codecs.BOM_UTF8, b"").strip()
-                for i, decoder in enumerate(decoders):
-                    alive[i] = alive[i] and _feeds(decoder, chunk)
+                if number == 1:
+                    line = line.removeprefix(codecs.BOM_UTF8)
+                blank = blank and not line.strip()
+                if line.isascii():
+                    continue
+                try:
+                    line.decode("utf-8")
+                    utf8_lines += 1
+                except UnicodeDecodeError:
+                    other_lines += 1
     except OSError as exc:
         raise _read_error(path, exc) from exc
     if blank:
         raise InputError(f"{path.name} : le fichier est vide")
-    for i, encoding in enumerate(("utf-8-sig", "cp1252")):
-        if alive[i] and _feeds(decoders[i], b"", final=True):
-            return encoding
-    raise InputError(f"{path.name} : encodage illisible ; enregistrez le fichier en CSV UTF-8")
-
-
-def _feeds(decoder: codecs.IncrementalDecoder, chunk: bytes, final: bool = False) -> bool:
-    """True if `chunk` decodes."""
-    try:
-        decoder.decode(chunk, final)
-    except UnicodeDecodeError:
-        return False
-    return True
+    if other_lines == 0:
+        return "utf-8-sig", "strict"
+    if utf8_lines == 0:
+        return "cp1252", "strict"
+    return "utf-8-sig", "surrogateescape"
 
 
 def _delimiter(sample: str) -> str:
@@ -163,18 +194,21 @@ def _columns(header: list[str], checker: _RowChecker,
 
 def _csv_rows(path: Path, checker: _RowChecker) -> Iterator[_Row]:
     """Rows of a CSV file, with their physical line numbers (header = line 1)."""
-    encoding = _encoding(path)
+    encoding, errors = _encoding(path)
     try:
-        with path.open(encoding=encoding, newline="") as stream:
+        with path.open(encoding=encoding, errors=errors, newline="") as stream:
             delimiter = _delimiter(stream.read(_CHUNK))
-        with path.open(encoding=encoding, newline="") as stream:
+        with path.open(encoding=encoding, errors=errors, newline="") as stream:
             yield from _records(stream, delimiter, checker)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path.name} : encodage illisible ({exc.reason}) ; enregistrez-le en CSV UTF-8") from None
     except OSError as exc:
         raise _read_error(path, exc) from exc
 
 
 def _records(stream: Iterator[str], delimiter: str, checker: _RowChecker) -> Iterator[_Row]:
     """Turn CSV records into checked rows; blank lines are skipped, every cell is trimmed and NFC."""
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_BYTES))  # a long cell fails its row, not the file
     reader = csv.reader(stream, delimiter=delimiter)
     columns: dict[str, int] | None = None
     previous_end = width = 0
@@ -219,14 +253,25 @@ def _multiline(cell: str) -> bool:
     return "\n" in cell or "\r" in cell
 
 
+class _Number(str):
+    """A JSON number kept as its text: no huge integer conversion, no float rounding; checked like a cell."""
+
+    def cell(self) -> str:
+        """"2025.0" -> "2025"; any other text as written (a year of 5,000 digits is then a line error)."""
+        whole, dot, fraction = self.partition(".")
+        if dot and fraction.strip("0") == "" and whole.lstrip("-").isdigit():
+            return whole
+        return str(self)
+
+
 def _json_cell(value: object, name: str) -> str | None:
     """A JSON value as the text a spreadsheet cell would hold; ValueError for what no cell could hold."""
     if value is None:
         return None
     if isinstance(value, bool | dict) or (isinstance(value, list) and name != "mentions"):
         raise ValueError(json.dumps(value, ensure_ascii=False)[:60])
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, _Number):
+        return value.cell()
     if isinstance(value, list):
         return "|".join(str(_json_cell(item, "")) for item in value)
     return _nfc(str(value))
@@ -243,7 +288,7 @@ def _json_rows(path: Path, checker: _RowChecker) -> Iterator[_Row]:
     if not text.strip():
         raise InputError(f"{path.name} : le fichier est vide")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_Number, parse_float=_Number, parse_constant=_Number)
     except json.JSONDecodeError as exc:
         where = f"{path.name}, ligne {exc.lineno}, colonne {exc.colno}"
         raise InputError(f"{where} : JSON invalide ({exc.msg})") from exc
@@ -273,22 +318,30 @@ def _json_rows(path: Path, checker: _RowChecker) -> Iterator[_Row]:
 
 
 def _rows(path: str | Path, today: date | None) -> Iterator[_Row]:
-    """Checked rows of a palmarès file, chosen by its suffix, ending with a warning if there was none."""
+    """Checked rows of a palmarès file, chosen by its suffix, ending with a warning if there was none.
+
+    The file is read twice: once to decide every slug from the whole file, once to yield the rows
+    (memory stays flat: only one slug request per row is kept).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     book = load_scales()
+    today = today or date.today()
+    reader: Callable[[Path, _RowChecker], Iterator[_Row]]
     if suffix in CSV_SUFFIXES:
-        checker = _RowChecker(path.name, "ligne", today, book)
-        rows = _csv_rows(path, checker)
+        label, reader = "ligne", _csv_rows
     elif suffix in JSON_SUFFIXES:
-        checker = _RowChecker(path.name, "entrée", today, book)
-        rows = _json_rows(path, checker)
+        label, reader = "entrée", _json_rows
     else:
         hint = " (enregistrez le tableur en CSV)" if suffix in (".xls", ".xlsx", ".ods") else ""
         raise InputError(f"{path.name} : extension « {suffix or '(aucune)'} » inconnue, le palmarès doit "
                          f"être un fichier .csv ou .json{hint}")
+    first = _RowChecker(path.name, label, today, book)
+    for _row in reader(path, first):
+        pass
+    checker = _RowChecker(path.name, label, today, book, assign_slugs(first.requests))
     quiet = True
-    for row in rows:
+    for row in reader(path, checker):
         quiet = quiet and not row.data and not row.problems
         yield row
     if quiet:

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from ..domain.scales import Distinction, Mention
 from ..domain.theme import Theme
-from ..domain.wording import award_description, award_title
+from ..domain.wording import award_description, award_title, mentions_phrase
 from ..drawing.marks import marks_group
 from ..drawing.scene import Group, Node, Rect, Scene
-from .common import Box, place_fixed, place_name
+from .common import Box, place_fixed, place_name, place_text
 
 VARIANTS = ("seal", "banner", "button", "mark")
 PX_PER_MM = 4
@@ -48,15 +48,22 @@ def _frame(theme: Theme, w: float, h: float, radius: float, stroke: float) -> li
     ]
 
 
-def _mentions_text(mentions: Sequence[Mention], short: bool) -> str:
-    names = [(m.short if short else m.name).replace(" ", "\u00a0") for m in mentions]
-    label = "Mention spéciale" if len(names) == 1 else "Mentions spéciales"
-    return f"{label} : " + " · ".join(names)
+def _mentions(theme: Theme, mentions: Sequence[Mention], box: Box, *, max_size: float, min_full: float,
+              align: str = "center") -> Group:
+    """The mentions in full (« Meilleure première candidature ») when they fit at `min_full` mm or more,
+    else their short names: in the ink colour and bold, never fainter than the other small text."""
+    for short in (False, True):
+        placed = place_text(theme, mentions_phrase(mentions, short=short), box, fill=theme.color("ink"),
+                            bold=True, max_size=max_size, min_size=min_full if not short else 0.05, max_lines=2,
+                            align=align)
+        if placed is not None:
+            return placed.group
+    return Group(())
 
 
 def _seal(theme: Theme, c: BadgeContent) -> tuple[list[Node], list[str], tuple[float, float]]:
     w = h = 60.0
-    ink, accent, muted = theme.color("ink"), theme.color("accent"), theme.color("muted")
+    ink, accent = theme.color("ink"), theme.color("accent")
     nodes = _frame(theme, w, h, 5.0, 0.9)
     col = Box(4.5, 0, 51.0, 0)
     nodes.append(place_fixed(theme, theme.word("label"), Box(col.x, 4.2, col.w, 8.8), fill=ink, bold=True,
@@ -75,8 +82,7 @@ def _seal(theme: Theme, c: BadgeContent) -> tuple[list[Node], list[str], tuple[f
     name_bottom = 55.2
     if c.mentions:
         name_bottom = 49.6
-        nodes.append(place_fixed(theme, _mentions_text(c.mentions, short=True), Box(col.x, 50.4, col.w, 5.0),
-                                 fill=muted, bold=True, max_size=2.2, max_lines=2))
+        nodes.append(_mentions(theme, c.mentions, Box(col.x, 50.4, col.w, 5.2), max_size=2.4, min_full=1.9))
     group, notes = place_name(theme, c.name, c.short_name, Box(col.x, 39.6, col.w, name_bottom - 39.6),
                               family="seal", fill=ink, max_size=5.0)
     nodes.append(group)
@@ -85,7 +91,7 @@ def _seal(theme: Theme, c: BadgeContent) -> tuple[list[Node], list[str], tuple[f
 
 def _banner(theme: Theme, c: BadgeContent) -> tuple[list[Node], list[str], tuple[float, float]]:
     w, h = 100.0, 25.0
-    ink, accent, muted = theme.color("ink"), theme.color("accent"), theme.color("muted")
+    ink, accent = theme.color("ink"), theme.color("accent")
     nodes = _frame(theme, w, h, 2.5, 0.6)
     nodes.append(marks_group(c.distinction, theme, 2.6, 2.6, 19.8, 19.8, arrangement="cluster"))
     x, cw = 25.0, 71.5
@@ -101,8 +107,8 @@ def _banner(theme: Theme, c: BadgeContent) -> tuple[list[Node], list[str], tuple
     name_bottom = 22.6
     if c.mentions:
         name_bottom = 19.0
-        nodes.append(place_fixed(theme, _mentions_text(c.mentions, short=True), Box(x, 19.6, cw, 3.0),
-                                 fill=muted, max_size=2.4, align="left"))
+        nodes.append(_mentions(theme, c.mentions, Box(x, 19.4, cw, 3.4), max_size=2.6, min_full=2.0,
+                               align="left"))
     group, notes = place_name(theme, c.name, c.short_name, Box(x, 12.8, cw, name_bottom - 12.8),
                               family="banner", fill=ink, max_size=5.2, max_lines=2, align="left")
     nodes.append(group)

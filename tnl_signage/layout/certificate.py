@@ -27,7 +27,9 @@ from ..drawing.scene import Group, Node, Rect, Scene
 from ..errors import InputError
 from ..resources import data_file
 from .badges import LayoutResult
-from .common import Box, place_fixed, place_name, place_text
+from .common import Box, place_fixed, place_free, place_name, place_text, shown_name
+
+FREE_TEXT_MIN_MM = 2.4  # the smallest text of the certificate that still reads on paper at arm's length
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre")
@@ -136,10 +138,6 @@ def _qr_colours(theme: Theme) -> tuple[Color, Color]:
     return (ink, ground) if ink.luminance < ground.luminance else (ground, ink)
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 @dataclass(frozen=True)
 class _Grid:
     """Page geometry for one orientation (mm)."""
@@ -226,7 +224,8 @@ def _verification(theme: Theme, grid: _Grid, url: str, year_path: str, word: Cal
     return nodes
 
 
-def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str) -> list[Node]:
+def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str,
+               notes: list[str]) -> list[Node]:
     """Who signs (role, name), a rule for a handwritten signature, and the certificate number under it."""
     col = grid.column
     ink, muted = theme.color("ink"), theme.color("muted")
@@ -235,11 +234,15 @@ def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str) -> 
     small = grid.sizes["small"]
     nodes: list[Node] = []
     if role:
-        nodes.append(place_fixed(theme, role, Box(col.x, y, w, small + 1), fill=ink, max_size=small,
-                                 align="left", max_lines=2))
+        group, said = place_free(theme, role, Box(col.x, y, w, small + 1), what="la qualité du signataire",
+                                 fill=ink, max_size=small, min_size=FREE_TEXT_MIN_MM, align="left", max_lines=2)
+        nodes.append(group)
+        notes += said
     if name:
-        nodes.append(place_fixed(theme, name, Box(col.x, y + small + 2.2, w, small + 1), fill=ink, bold=True,
-                                 max_size=small, align="left"))
+        group, said = place_free(theme, name, Box(col.x, y + small + 2.2, w, small + 1), what="le signataire",
+                                 fill=ink, bold=True, max_size=small, min_size=FREE_TEXT_MIN_MM, align="left")
+        nodes.append(group)
+        notes += said
     bottom = y + grid.qr
     nodes.append(Rect(col.x, bottom - 11.0, min(w, 70.0), 0.25, fill=muted))
     nodes.append(place_fixed(theme, number, Box(col.x, bottom - 4.4, w, 4.4), fill=ink, bold=True,
@@ -289,7 +292,8 @@ def certificate_scene(
                              max_size=sz["title"]))
     nodes.append(place_fixed(theme, word("certificate_intro"), box["intro"], fill=muted, max_size=sz["intro"],
                              max_lines=2))
-    name_group, notes = place_name(theme, laureate.display_name, laureate.short_name, box["name"],
+    name_group, notes = place_name(theme, shown_name(laureate.display_name, laureate.short_name, theme), None,
+                                   box["name"],
                                    family="certificate", fill=ink, max_size=sz["name"], max_lines=3)
     nodes.append(name_group)
     kind = laureate.type.label_fr + (f" ({laureate.department})" if laureate.department else "")
@@ -298,15 +302,18 @@ def certificate_scene(
                              max_size=sz["awarded"]))
     m = box["marks"]
     nodes.append(marks_group(laureate.distinction, theme, m.x, m.y, m.w, m.h))
-    nodes.append(place_fixed(theme, _capital(laureate.distinction_words), box["distinction"], fill=accent,
+    nodes.append(place_fixed(theme, laureate.distinction_words, box["distinction"], fill=accent,
                              bold=True, max_size=sz["distinction"]))
     if laureate.mentions:
         nodes.append(place_fixed(theme, mentions_phrase(laureate.mentions), box["mentions"], fill=ink,
                                  max_size=sz["mentions"], max_lines=2))
-    nodes.append(place_fixed(theme, _awarded_line(word, laureate.year, ceremony), box["date"], fill=ink,
-                             max_size=sz["date"]))
+    group, said = place_free(theme, _awarded_line(word, laureate.year, ceremony), box["date"],
+                             what="la ligne de date et de lieu", fill=ink, max_size=sz["date"],
+                             min_size=FREE_TEXT_MIN_MM)
+    nodes.append(group)
+    notes += said
     role = signatory_role if signatory_role is not None else word("certificate_signatory_role")
-    nodes += _signature(theme, grid, role, signatory if signatory is not None else data.signatory, number)
+    nodes += _signature(theme, grid, role, signatory if signatory is not None else data.signatory, number, notes)
     nodes += _verification(theme, grid, url, f"{laureate_path(laureate)}/", word)
 
     fields = {"year": laureate.year, "name": laureate.display_name,

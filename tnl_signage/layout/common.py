@@ -64,6 +64,21 @@ def place_text(
     return Placed(group, fitted)
 
 
+def place_free(theme: Theme, text: str, box: Box, *, what: str, fill: Color, max_size: float, min_size: float,
+               bold: bool = False, max_lines: int = 1, align: str = "center") -> tuple[Group, list[str]]:
+    """Place a user's free text (signatory, place): shrunk down to `min_size`, below it drawn smaller with a
+    note, like a name that does not fit."""
+    placed = place_text(theme, text, box, fill=fill, bold=bold, max_size=max_size, min_size=min_size,
+                        max_lines=max_lines, align=align)
+    if placed is not None:
+        return placed.group, []
+    placed = place_text(theme, text, box, fill=fill, bold=bold, max_size=max_size, min_size=0.05,
+                        max_lines=max_lines, align=align)
+    used = placed.fitted.size if placed else 0.0
+    note = f"{what} trop long : dessiné à {used:.2f} mm au lieu de {min_size:g} mm minimum"
+    return (placed.group if placed else Group(())), [note]
+
+
 @lru_cache(maxsize=2048)
 def place_fixed(
     theme: Theme,
@@ -99,13 +114,15 @@ def place_name(
     max_lines: int = 3,
     align: str = "center",
     bold: bool = True,
+    minimum: float | None = None,
 ) -> tuple[Group, list[str]]:
-    """Fit the laureate's name at or above the theme's minimum size for `family`.
+    """Fit the laureate's name at or above the theme's minimum size for `family` (or `minimum`, mm per em,
+    when the asset's reading distance asks for more).
 
     If it cannot, the short name is tried; failing that the name is drawn smaller than the minimum
     (never clipped, never overflowing) and a note says so, for the tool to report by laureate.
     """
-    minimum = theme.min_name_size(family)
+    minimum = max(theme.min_name_size(family), minimum or 0.0)
     notes: list[str] = []
 
     def attempt(text: str, min_size: float) -> Placed | None:
@@ -129,3 +146,24 @@ def place_name(
         + ("" if short_name else " ; ajoutez un nom_court")
     )
     return (placed.group if placed else Group(())), notes
+
+
+# The one short-name rule: a laureate appears under one name on every asset. The full name is used when it
+# fits the tightest boxes of a kit at the theme's minimum sizes (the seal's name box, three lines; the road
+# panel's name row, two lines across the 800 x 400 panel); otherwise its `nom_court`, everywhere alike.
+NAME_RULE_BOXES = (("seal", 51.0, 15.6, 3), ("panel", 722.0, 120.0, 2))  # family, width, height (mm), lines
+
+
+@lru_cache(maxsize=4096)
+def shown_name(name: str, short_name: str | None, theme: Theme) -> str:
+    """The name every asset of a laureate shows (see NAME_RULE_BOXES)."""
+    if not short_name:
+        return name
+    bold = face(theme, True)
+    for family, width, height, lines in NAME_RULE_BOXES:
+        minimum = theme.min_name_size(family)
+        fitted = fit_text(bold, name, width, height, max_size=minimum, min_size=minimum * 0.999,
+                          max_lines=lines, line_height=theme.line_height)
+        if fitted is None:
+            return short_name
+    return name

@@ -16,6 +16,7 @@ from ..domain.theme import Theme, load_theme
 from ..domain.urls import badge_name
 from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
+from ..layout.common import shown_name
 from ..writers import render
 from ..writers.png import encode, pixel_size, rasterize_premultiplied
 from .result import Drawing, Files, scene_rendition
@@ -23,15 +24,16 @@ from .result import Drawing, Files, scene_rendition
 THEMES = ("light", "dark")
 
 
-def badge_content(laureate: Laureate, *, name_shown: bool = True) -> BadgeContent:
-    """What a laureate's badge says (`name_shown=False`: the distinction and year only)."""
+def badge_content(laureate: Laureate, theme: Theme | None = None, *, name_shown: bool = True) -> BadgeContent:
+    """What a laureate's badge (panel, plaque, poster) says, under the one name all its assets show
+    (`name_shown=False`: the distinction and year only)."""
     if not name_shown:
         return BadgeContent(laureate.distinction, laureate.year, mentions=laureate.mentions)
     return BadgeContent(
         distinction=laureate.distinction,
         year=laureate.year,
-        name=laureate.display_name,
-        short_name=laureate.short_name,
+        name=shown_name(laureate.display_name, laureate.short_name, theme or load_theme("light")),
+        short_name=None,
         mentions=laureate.mentions,
         type_label=laureate.type.value,
     )
@@ -42,7 +44,7 @@ def _layout(laureate: Laureate, variant: str, theme: Theme, name_shown: bool) ->
     """Kept for the last few calls: a kit asks for the same badge for its files, its snippets and its
     Open Badges (scenes are immutable, so sharing them is safe); a site asks for each laureate's four
     variants twice (64 entries: a palmarès edition of a few dozen laureates stays in)."""
-    return badge_scene(variant, badge_content(laureate, name_shown=name_shown), theme)
+    return badge_scene(variant, badge_content(laureate, theme, name_shown=name_shown), theme)
 
 
 def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "light",

@@ -11,17 +11,26 @@ from typing import Any
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
 from ..errors import InputError
+from ..inputs.rows import check_text
 from ..layout.certificate import certificate_scene
 from ..writers import render
 from ..writers.signing import sign_pdf
 from .result import Drawing, scene_rendition
+
+# Free text a user types (option, API argument): checked like a name, with a length that still reads.
+FREE_TEXT = {"signatory": (80, "le signataire"), "signatory_role": (120, "la qualité du signataire"),
+             "place": (80, "le lieu"), "date": (40, "la date")}
 
 
 def certificate(laureate: Laureate, *, theme: Theme | str = "light", base_url: str | None = None,
                 signer: object = None, **layout: Any) -> Drawing:
     """The certificate: `pdf` is PDF/A-2b (signed with `signer`, see `writers.signing.load_signer`),
     `png` and `svg` are previews. `layout` goes to `certificate_scene` (orientation, date, place,
-    signatory, signatory_role); the QR code leads to the verification page under `base_url`."""
+    signatory, signatory_role); the QR code leads to the verification page under `base_url`.
+    Free text (signatory, place, date) is checked like a name: InputError in French if unfit."""
+    for key, (limit, what) in FREE_TEXT.items():
+        if isinstance(layout.get(key), str):
+            layout[key] = check_text(layout[key], limit, what)
     chosen = load_theme(theme) if isinstance(theme, str) else theme
     result = certificate_scene(laureate, chosen, base_url=base_url, **layout)
     scene = result.scene

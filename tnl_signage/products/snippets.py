@@ -11,7 +11,7 @@ import re
 from markupsafe import Markup
 
 from ..domain.model import Laureate
-from ..domain.theme import load_theme
+from ..domain.theme import Theme, load_theme
 from ..domain.urls import BADGE_THEMES, badge_url, page_url, widget_url
 from ..domain.wording import award_title
 from ..errors import InputError
@@ -28,9 +28,10 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#!|&~])")
 _MD_URL_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"}
 
 
-def alt_text(laureate: Laureate) -> str:
-    """French text alternative: label, year, distinction in words, name."""
-    return award_title(load_theme("light"), laureate.distinction, laureate.year, laureate.display_name)
+def alt_text(laureate: Laureate, wording: Theme | str = "light") -> str:
+    """French text alternative: label, year, distinction in words, name (in the words of `wording`'s theme)."""
+    theme = load_theme(wording) if isinstance(wording, str) else wording
+    return award_title(theme, laureate.distinction, laureate.year, laureate.display_name)
 
 
 def markdown_text(text: str) -> str:
@@ -51,17 +52,19 @@ def check_variant(variant: str, theme: str) -> None:
         raise InputError(f"thème de badge inconnu : « {theme} » (possibles : {', '.join(BADGE_THEMES)})")
 
 
-def snippets(laureate: Laureate, base_url: str, variant: str = "seal", theme: str = "light") -> dict[str, str]:
+def snippets(laureate: Laureate, base_url: str, variant: str = "seal", theme: str = "light",
+             wording: Theme | str = "light") -> dict[str, str]:
     """Code for a badge: `html` (<img> in a link), `markdown`, `svg` (inline SVG in a link), `iframe` (widget).
 
-    `base_url` must already be checked (`domain.urls.check_base_url`); `theme` is light, dark or auto.
+    `base_url` must already be checked (`domain.urls.check_base_url`); `theme` is light, dark or auto (the
+    badge's colours); `wording` is the theme (name, path or Theme) whose words the alt text uses.
     """
     check_variant(variant, theme)
     # The auto badge is the light badge's geometry, recoloured by its stylesheet.
     scene = badge(laureate, variant=variant, theme="light" if theme == "auto" else theme).scene
     svg = auto_badge_svg(laureate, variant) if theme == "auto" else to_svg(scene)
     width, height = scene.px_size or (round(scene.width), round(scene.height))
-    alt = alt_text(laureate)
+    alt = alt_text(laureate, wording)
     page = page_url(base_url, laureate)
     src = badge_url(base_url, laureate, variant, theme)
     context = {

@@ -12,7 +12,7 @@ import io
 import os
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 
 PathLike = str | os.PathLike[str]
 
@@ -21,7 +21,7 @@ def _read(path: PathLike, what: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(f"{what} illisible : « {path} » ({exc.strerror or exc})") from None
+        raise InputError(f"{what} illisible : « {path} » ({os_reason(exc)})") from None
 
 
 def load_signer(*, key: PathLike | None = None, cert: PathLike | None = None, pkcs12: PathLike | None = None,

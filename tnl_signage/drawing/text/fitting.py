@@ -58,7 +58,7 @@ def _tokens(text: str) -> list[str]:
     words = [w for w in re.split(r"[ \t\r\n]+", text.strip()) if w]
     out: list[str] = []
     for word in words:
-        parts = re.split(r"(?<=[-‐‑–])(?=.)", word)
+        parts = re.split(r"(?<=[-‐–])(?=.)", word)  # U+2011, the non-breaking hyphen, never breaks
         out.extend(parts[:-1])
         out.append(parts[-1] + " ")
     if out:
@@ -97,6 +97,7 @@ def _best_size(lines: tuple[Line, ...], width: float, height: float, line_height
     return min(size_w, size_h)
 
 
+HYPHEN_BREAK_COST = 0.8  # a line break at a hyphen counts as this share of its size when choosing
 EXACT_LIMIT = 200  # break combinations measured exactly; beyond, the most promising ones only
 SHORTLIST = 24
 
@@ -135,8 +136,10 @@ def fit_text(
 ) -> FittedText | None:
     """Largest size (<= max_size) at which `text` fits in width x height mm; None if under min_size.
 
-    For each line count the break points are chosen to balance line widths; fewer lines win ties
-    (within 3 %), since a name broken needlessly reads worse.
+    Breaks go at spaces first: a break after a hyphen is chosen only when it makes the text more than
+    a quarter larger (so « Saint-Étienne-du-Rouvray » stays whole whenever it can fit). For each line count
+    the break points balance line widths; fewer lines win ties (within 3 %), since a name broken needlessly
+    reads worse.
     """
     tokens = _tokens(text)
     if not tokens:
@@ -152,23 +155,29 @@ def fit_text(
             line = measured[(a, b)] = measure_line(face, "".join(tokens[a:b]).strip())
         return line
 
+    best_rank = 0.0
     for count in range(1, min(max_lines, len(tokens)) + 1):
-        options: list[tuple[float, int, tuple[Line, ...]]] = []
+        options: list[tuple[float, float, int, tuple[Line, ...]]] = []
         for cuts in _candidate_cuts(face, tokens, count):
             bounds = (0, *cuts, len(tokens))
             lines = tuple(line_of(a, b) for a, b in zip(bounds, bounds[1:], strict=False))
             size = min(max_size, _best_size(lines, width, height, line_height, upem))
             widths = [line.ink_width for line in lines]
-            options.append((size, max(widths) - min(widths), lines))
-        # Within 3 % of the largest size, the most even lines read best (« Territoire / Numérique Libre »).
+            # A break inside a hyphenated name (« Saint-/Étienne-du-Rouvray ») must earn its place.
+            hyphens = sum(1 for c in cuts if not tokens[c - 1].endswith(" "))
+            rank = size * HYPHEN_BREAK_COST ** hyphens if size >= min_size else size * 0.01
+            options.append((rank, size, max(widths) - min(widths), lines))
+        # Within 3 % of the best, the most even lines read best (« Territoire / Numérique Libre »).
         top = max(o[0] for o in options)
-        size, _, lines = min((o for o in options if o[0] >= top * 0.97), key=lambda o: o[1])
-        candidate = (size, lines)
-        if candidate and (best is None or candidate[0] > best[0] * 1.03):
-            best = candidate
-        if best is not None and best[0] >= max_size:
+        if top <= 0:  # no room at all (a box of no width)
+            continue
+        rank, size, _, lines = min((o for o in options if o[0] >= top * 0.97), key=lambda o: o[2])
+        if best is None or rank > best_rank * 1.03:
+            best, best_rank = (size, lines), rank
+        if best_rank >= max_size:
             break
     if best is None or best[0] < min_size:
         return None
-    # Keep a hair of safety so float rounding in writers never pushes ink past the box.
-    return FittedText(face, best[1], best[0] * 0.9995, line_height)
+    # Keep a hair of safety so float rounding in writers never pushes ink past the box, but never below
+    # min_size: a size that fits at min_size must not be reported (and noted) as smaller.
+    return FittedText(face, best[1], max(min_size, best[0] * 0.9995), line_height)

@@ -17,7 +17,7 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from ...errors import InputError
+from ...errors import InputError, os_reason
 from .contexts import CREDENTIALS_V2, MULTIKEY_V1, OB_V3P0
 from .issuer import IssuerInfo, load_issuer_info
 from .paths import SiteUrls
@@ -64,7 +64,7 @@ def load_private_key(path: str | os.PathLike[str]) -> Ed25519PrivateKey:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path} : clé de signature illisible ({exc.strerror or exc})") from None
+        raise InputError(f"{path} : clé de signature illisible ({os_reason(exc)})") from None
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm):

@@ -21,7 +21,7 @@ JsonDict = dict[str, Any]
 
 
 def badge_name(theme: Theme, distinction: Distinction, year: int) -> str:
-    """« Territoire Numérique Libre 2021 — niveau 3 sur 5 »: the same for 2.0 and 3.0."""
+    """« Territoire Numérique Libre 2021 — Niveau 3 sur 5 »: the same for 2.0 and 3.0."""
     return f"{theme.word('label')} {year} — {distinction.words}"
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from ...atomic import write_atomic
+from ...atomic import ensure_dir, refuse_secret_inside, write_atomic
 from ...domain.model import Laureate
 from ...domain.scales import Distinction
 from ...domain.theme import Theme, load_theme
@@ -119,7 +119,7 @@ class _Publisher:
 
 def _write(root: Path, rel: str, data: bytes, result: OpenBadgesResult) -> None:
     path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_dir(path.parent, root)
     result.files.append(write_atomic(path, data))
 
 
@@ -133,8 +133,13 @@ def _no_site_note(laureates: list[Laureate]) -> str:
 def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[str], base_url: str, *,
                      theme: Theme | str = "light", signing_key: SigningKey = None,
                      info: IssuerInfo | None = None) -> OpenBadgesResult:
-    """Write the Open Badges rows of docs/urls.md under `out_dir` (the site folder published at `base_url`)."""
+    """Write the Open Badges rows of docs/urls.md under `out_dir` (the site folder published at `base_url`).
+
+    A key file inside `out_dir` is refused: it would be published with the badges.
+    """
     root = Path(out_dir)
+    if not isinstance(signing_key, Ed25519PrivateKey):
+        refuse_secret_inside(signing_key, root)
     result = OpenBadgesResult()
     pub = _Publisher(base_url, theme, signing_key, info)
     chosen = list(laureates)

@@ -1,7 +1,8 @@
 """One laureate's kit, made atomically: built in a hidden partial folder, renamed into place when complete.
 
-After a crash or `kill -9`, no half kit bears its final name; a rerun removes our own partial folders,
-skips the kits whose manifest matches their files, and finishes the rest.
+After a crash or `kill -9` at any moment, no half kit bears its final name; a rerun removes our own leftovers,
+keeps the kits whose manifest matches their files and whose fingerprint matches this run, and makes the rest.
+Nothing that is not ours (no manifest of ours, no zip comment of ours) is ever deleted or overwritten.
 """
 
 from __future__ import annotations
@@ -9,40 +10,30 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...atomic import ensure_dir, refuse_link, write_new
 from ...domain.model import Laureate
 from ...errors import InputError
-from .manifest import MANIFEST, manifest_matches, read_files, write_manifest
+from .manifest import (
+    MANIFEST,
+    PARTIAL_MARK,
+    fingerprint,
+    is_ours,
+    manifest_bytes,
+    manifest_matches,
+    read_files,
+    read_manifest,
+    stale_reasons,
+    write_manifest,
+)
+from .options import KitOptions, run_fingerprint
 from .producers import PRODUCERS, KitContext
-from .zipper import write_zip
+from .zipper import write_zip, zip_state
 
-PARTIAL_MARK = ".tnl-signage-partial"
-
-
-@dataclass(frozen=True)
-class KitOptions:
-    """What every kit of a run shares (all plain values, so it can cross to worker processes)."""
-
-    base_url: str = "https://territoire-numerique-libre.org/verification"
-    theme: str = "light"
-    signing_key: str | None = None
-    panel_format: str = "800x400"
-    plaque_format: str = "300x200"
-    poster_format: str = "A3"
-    force: bool = False
-
-    def manifest_options(self) -> dict[str, object]:
-        """The options recorded in manifest.json (never the key itself, only whether one signed)."""
-        return {
-            "base_url": self.base_url,
-            "theme": self.theme,
-            "panneau": self.panel_format,
-            "plaque": self.plaque_format,
-            "affiche": self.poster_format,
-            "open_badges_3_signes": self.signing_key is not None,
-        }
+MADE, KEPT, FAILED = "fait", "à jour", "en échec"
 
 
 @dataclass(frozen=True)
@@ -50,7 +41,7 @@ class KitOutcome:
     """What happened to one laureate's kit."""
 
     laureate: Laureate
-    status: str  # "fait" | "à jour" | "erreur"
+    status: str  # MADE | KEPT | FAILED
     folder: Path
     zip_path: Path
     notes: tuple[str, ...] = field(default=())
@@ -61,55 +52,87 @@ def kit_paths(laureate: Laureate, out_dir: Path) -> tuple[Path, Path]:
     return year_dir / laureate.slug, year_dir / f"{laureate.slug}.zip"
 
 
-def _partial_dir(final: Path) -> Path:
-    return final.with_name(f".{final.name}.partial")
+def _leftovers(final: Path) -> tuple[Path, Path]:
+    return final.with_name(f".{final.name}.partial"), final.with_name(f".{final.name}.old")
 
 
-def _is_ours(folder: Path) -> bool:
-    """A folder we may replace: one of our kits (it has a manifest) or our own partial folder."""
-    return (folder / MANIFEST).is_file() or (folder / PARTIAL_MARK).is_file()
+def _not_ours(path: Path) -> InputError:
+    return InputError(f"{path} existe et n'est pas un kit tnl-signage : laissé intact")
+
+
+def _remove_ours(path: Path) -> None:
+    """Remove a leftover folder of ours (refusing anything else); nothing there is fine."""
+    if refuse_link(path) is None:
+        return
+    if not is_ours(path):
+        raise _not_ours(path)
+    shutil.rmtree(path)
+
+
+def _check_final(final: Path, zip_path: Path) -> None:
+    """Refuse links, foreign folders and foreign zips at the kit's final names before any work."""
+    info = refuse_link(final)
+    if info is not None and not (stat.S_ISDIR(info.st_mode) and is_ours(final)):
+        raise _not_ours(final)
+    if zip_state(zip_path) == "foreign":
+        raise _not_ours(zip_path)
 
 
 def make_kit(laureate: Laureate, out_dir: str | os.PathLike[str], options: KitOptions | None = None, *,
              theme: str | None = None) -> KitOutcome:
-    """Make (or keep, if already complete) the kit of one laureate under `out_dir/{year}/{slug}`."""
+    """Make (or keep, if complete and made from the same data) the kit of one laureate under `out_dir/{year}/{slug}`."""
     options = options or KitOptions()
     if theme is not None:
         options = dataclasses.replace(options, theme=theme)
     out_dir = Path(out_dir)
     final, zip_path = kit_paths(laureate, out_dir)
-    if final.exists() and not _is_ours(final):
-        raise InputError(f"{final} existe déjà et n'est pas un kit tnl-signage : dossier laissé intact")
-    if not options.force and manifest_matches(final):
-        if not zip_path.is_file():
-            _zip(read_files(final), (final / MANIFEST).read_bytes(), zip_path, laureate)
-        return KitOutcome(laureate, "à jour", final, zip_path)
-    partial = _partial_dir(final)
-    for leftover in (partial, final.with_name(f".{final.name}.old")):
-        if leftover.exists() and _is_ours(leftover):
-            shutil.rmtree(leftover)
-    partial.mkdir(parents=True)
-    (partial / PARTIAL_MARK).touch()
-    context = KitContext(laureate=laureate, folder=partial, options=options)
+    ensure_dir(final.parent, out_dir)
+    _check_final(final, zip_path)
+    made_from = fingerprint(laureate, run_fingerprint(options))
     notes: list[str] = []
+    if final.exists():
+        manifest = read_manifest(final)
+        reasons = stale_reasons(manifest, made_from)
+        fresh = not reasons and manifest_matches(final, manifest)
+        if fresh and not options.force:
+            for leftover in _leftovers(final):
+                _remove_ours(leftover)
+            if zip_state(zip_path, made_from) != "fresh":
+                _zip(read_files(final), (final / MANIFEST).read_bytes(), zip_path, laureate, made_from)
+            return KitOutcome(laureate, KEPT, final, zip_path)
+        if not fresh:
+            notes.append(f"refait : {', '.join(reasons or ['fichiers modifiés ou incomplets'])}")
+    files, manifest_data = _build(laureate, final, options, made_from, notes)
+    _zip(files, manifest_data, zip_path, laureate, made_from)
+    return KitOutcome(laureate, MADE, final, zip_path, tuple(notes))
+
+
+def _build(laureate: Laureate, final: Path, options: KitOptions, made_from: dict[str, object],
+           notes: list[str]) -> tuple[list[tuple[str, bytes]], bytes]:
+    """Make the kit in `.SLUG.partial` (marked ours from its first instant) and rename it into place."""
+    partial, old = _leftovers(final)
+    _remove_ours(partial)
+    _remove_ours(old)
+    os.mkdir(partial)
+    write_new(partial / PARTIAL_MARK, b"tnl-signage\n")
+    context = KitContext(laureate=laureate, folder=partial, options=options)
     for produce in PRODUCERS:
         notes.extend(produce(context))
-    (partial / PARTIAL_MARK).unlink()
     files = read_files(partial)
-    manifest = write_manifest(partial, laureate, options.manifest_options(), files)
-    if final.exists():
-        stale = final.with_name(f".{final.name}.old")
-        shutil.rmtree(stale, ignore_errors=True)
-        os.replace(final, stale)
+    manifest = manifest_bytes(laureate, options.manifest_options(), files, made_from)
+    write_manifest(partial, manifest)  # from here the manifest marks the folder ours
+    os.unlink(partial / PARTIAL_MARK)
+    if os.path.lexists(final):
+        os.replace(final, old)
         os.replace(partial, final)
-        shutil.rmtree(stale)
+        shutil.rmtree(old)
     else:
         os.replace(partial, final)
-    _zip(files, manifest, zip_path, laureate)
-    return KitOutcome(laureate, "fait", final, zip_path, tuple(notes))
+    return files, manifest
 
 
-def _zip(files: list[tuple[str, bytes]], manifest: bytes, zip_path: Path, laureate: Laureate) -> None:
+def _zip(files: list[tuple[str, bytes]], manifest: bytes, zip_path: Path, laureate: Laureate,
+         made_from: dict[str, object]) -> None:
     """The kit's zip: its files and its manifest, in path order (the folder's content, byte for byte)."""
     entries = sorted([*files, (MANIFEST, manifest)], key=lambda item: item[0].split("/"))
-    write_zip(entries, zip_path, prefix=laureate.slug, year=laureate.year)
+    write_zip(entries, zip_path, prefix=laureate.slug, year=laureate.year, made_from=made_from)

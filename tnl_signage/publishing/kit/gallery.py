@@ -15,14 +15,15 @@ from urllib.parse import quote
 
 from PIL import Image
 
-from ...atomic import write_atomic
+from ...atomic import ensure_dir, write_atomic
 from ...domain.model import Laureate
 from ...domain.slug import fold
 from ...domain.theme import load_theme
 from ...products.badges import badge
 from ...products.certificate_preview import certificate_preview, preview_name
 from ...templating import render
-from .builder import KitOptions, KitOutcome
+from .builder import FAILED, KitOutcome
+from .options import KitOptions
 
 THUMBS = "apercus"
 GENERATOR = '<meta name="generator" content="tnl-signage (galerie)">'
@@ -80,7 +81,7 @@ def _certificate_thumb(year_dir: Path, lau: Laureate, options: KitOptions) -> st
     rel = f"{THUMBS}/attestation-{lau.slug}.png"
     target = year_dir / rel
     if not target.is_file():
-        target.parent.mkdir(exist_ok=True)
+        ensure_dir(target.parent, year_dir)
         write_atomic(target, certificate_preview(lau, options.theme, options.base_url))
     return rel
 
@@ -101,6 +102,8 @@ def _card(year_dir: Path, outcome: KitOutcome, options: KitOptions) -> Card:
     lau = outcome.laureate
     name = lau.display_name
     folder = year_dir / lau.slug
+    if outcome.status == FAILED:  # its folder may not be a kit at all (or not ours): nothing shown from it
+        return Card(lau, outcome.status, _href(lau.slug), _href(f"{lau.slug}.zip"), (), _warnings(outcome))
     thumbs: list[Thumb | None] = [
         _thumb(year_dir, f"{lau.slug}/badges/badge-seal-light.png", f"Sceau, {name}"),
     ]
@@ -125,7 +128,7 @@ def _write_page(path: Path, html: str) -> Path | None:
 
 def write_gallery(out_dir: Path, year: int, outcomes: Iterable[KitOutcome], options: KitOptions) -> Path | None:
     """`kits/{year}/index.html` for the laureates of `year`, sorted by name."""
-    year_dir = out_dir / str(year)
+    year_dir = ensure_dir(out_dir / str(year), out_dir)  # never through a link
     items = sorted(outcomes, key=lambda o: (fold(o.laureate.display_name), o.laureate.slug))
     cards = [_card(year_dir, o, options) for o in items]
     html = render("kit/galerie.html", year=year, cards=cards, label=load_theme("light").word("label"),

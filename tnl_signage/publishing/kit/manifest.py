@@ -1,6 +1,8 @@
-"""manifest.json: every file of a kit with its size and SHA-256, the laureate's data and the tool's version.
+"""manifest.json: every file of a kit with its size and SHA-256, the laureate's data, the tool's mark and the
+fingerprint of what the kit was made from.
 
-It is also how a rerun knows a kit is complete: a kit whose manifest matches its files is skipped.
+It is how a rerun knows a kit is ours (the tool's name and schema), complete (its files match) and fresh (its
+fingerprint matches the palmarès row and the options of this run).
 """
 
 from __future__ import annotations
@@ -8,29 +10,35 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from ... import __version__
+from ...atomic import write_new
 from ...domain.model import Laureate
+from .options import REASONS
 
 MANIFEST = "manifest.json"
+TOOL = "tnl-signage"
+SCHEMA = 2  # 1: no fingerprint; 2: "empreinte" added
+PARTIAL_MARK = ".tnl-signage-partial"
 
 
 def read_files(folder: Path) -> list[tuple[str, bytes]]:
-    """Every regular file under `folder` but the manifest: (POSIX relative path, bytes), sorted by path.
+    """Every regular file under `folder` but the manifest and our partial mark: (POSIX path, bytes), sorted.
 
-    Read once per kit, for both the manifest and the zip.
+    Read once per kit, for both the manifest and the zip. Links are never followed.
     """
     found = []
     for top, _dirs, names in os.walk(folder):
         rel_top = os.path.relpath(top, folder).replace(os.sep, "/")
         for name in names:
             path = os.path.join(top, name)
-            if not os.path.isfile(path) or os.path.islink(path):
+            if not stat.S_ISREG(os.lstat(path).st_mode):
                 continue
             rel = name if rel_top == "." else f"{rel_top}/{name}"
-            if rel != MANIFEST:
+            if rel not in (MANIFEST, PARTIAL_MARK):
                 with open(path, "rb") as handle:
                     found.append((rel, handle.read()))
     return sorted(found, key=lambda item: item[0].split("/"))
@@ -42,7 +50,7 @@ def file_entries(files: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
 
 
 def laureate_data(laureate: Laureate) -> dict[str, Any]:
-    """The laureate as the kit describes it (plain JSON types, stable keys)."""
+    """The laureate as the kit describes it (plain JSON types, stable keys): every field of its row."""
     return {
         "nom": laureate.name,
         "nom_court": laureate.short_name,
@@ -59,37 +67,83 @@ def laureate_data(laureate: Laureate) -> dict[str, Any]:
     }
 
 
+def fingerprint(laureate: Laureate, run: dict[str, object]) -> dict[str, object]:
+    """What this kit is made from: the laureate's row (every field) and the run's options, fonts and data."""
+    return {"laureat": laureate_data(laureate), **run}
+
+
 def dumps(data: object) -> str:
     """Deterministic JSON text (sorted keys, UTF-8, final newline)."""
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_manifest(folder: Path, laureate: Laureate, options: dict[str, Any],
-                   files: list[tuple[str, bytes]]) -> bytes:
-    """Write manifest.json for `files` (as read by `read_files`); returns its bytes."""
+def manifest_bytes(laureate: Laureate, options: dict[str, Any], files: list[tuple[str, bytes]],
+                   made_from: dict[str, object]) -> bytes:
+    """manifest.json for `files` (as read by `read_files`)."""
     manifest = {
-        "outil": {"nom": "tnl-signage", "version": __version__},
+        "outil": {"nom": TOOL, "version": __version__, "schema": SCHEMA},
         "laureat": laureate_data(laureate),
         "options": options,
+        "empreinte": made_from,
         "fichiers": file_entries(files),
     }
-    data = dumps(manifest).encode("utf-8")
-    (folder / MANIFEST).write_bytes(data)
-    return data
+    return dumps(manifest).encode("utf-8")
 
 
-def manifest_matches(folder: Path) -> bool:
-    """True when the folder holds exactly the files its manifest lists, byte for byte."""
+def write_manifest(folder: Path, data: bytes) -> None:
+    """Write manifest.json into a folder we just made (never over an existing file or through a link)."""
+    write_new(folder / MANIFEST, data)
+
+
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    """The folder's manifest if it is ours (our tool's name and a schema number), else None."""
     path = folder / MANIFEST
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        listed = manifest["fichiers"]
-        version = manifest["outil"]["version"]
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            manifest = json.loads(handle.read(1 << 22).decode("utf-8"))
+        tool = manifest["outil"]
+        if tool["nom"] != TOOL or not isinstance(tool.get("schema", 1), int):
+            return None
     except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def is_ours(folder: Path) -> bool:
+    """A folder we may replace: one of our kits, our partial folder (mark or manifest), or an empty folder."""
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        return True
+    if not stat.S_ISDIR(info.st_mode):
         return False
-    if version != __version__:
+    if read_manifest(folder) is not None:
+        return True
+    try:
+        mark = os.lstat(folder / PARTIAL_MARK)
+    except FileNotFoundError:
+        return not os.listdir(folder)
+    return stat.S_ISREG(mark.st_mode)
+
+
+def stale_reasons(manifest: dict[str, Any] | None, made_from: dict[str, object]) -> list[str]:
+    """Why a kit with this manifest is not the one this run would make (empty list: it is)."""
+    if manifest is None:
+        return ["kit incomplet"]
+    recorded = manifest.get("empreinte")
+    if not isinstance(recorded, dict):
+        return ["kit d'une version sans empreinte"]
+    return [REASONS.get(key, f"{key} modifié") for key, value in made_from.items() if recorded.get(key) != value]
+
+
+def manifest_matches(folder: Path, manifest: dict[str, Any] | None = None) -> bool:
+    """True when the folder holds exactly the files its (our) manifest lists, byte for byte."""
+    manifest = manifest if manifest is not None else read_manifest(folder)
+    if manifest is None:
         return False
     try:
-        return bool(file_entries(read_files(folder)) == listed)
+        return bool(file_entries(read_files(folder)) == manifest.get("fichiers"))
     except OSError:
         return False

@@ -8,13 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
 from ...products.badges import write_badges
-
-if TYPE_CHECKING:
-    from .builder import KitOptions
+from .options import KitOptions
+from .readme import write_readme
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ def web(ctx: KitContext) -> list[str]:
     folder = ctx.folder / "web"
     folder.mkdir(exist_ok=True)
     for variant in VARIANTS:
-        code = snippets(ctx.laureate, ctx.options.base_url, variant, "auto")
+        code = snippets(ctx.laureate, ctx.options.base_url, variant, "auto", wording=ctx.options.theme)
         (folder / f"badge-{variant}.html").write_text(code["html"] + "\n", encoding="utf-8")
         (folder / f"badge-{variant}.md").write_text(code["markdown"] + "\n", encoding="utf-8")
         (folder / f"badge-{variant}-svg-en-ligne.html").write_text(code["svg"] + "\n", encoding="utf-8")
@@ -56,7 +54,8 @@ def printing(ctx: KitContext) -> list[str]:
 
     notes: list[str] = []
     for fmt in (ctx.options.panel_format, ctx.options.plaque_format, ctx.options.poster_format):
-        done = write_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme)
+        done = write_print_set(ctx.laureate, fmt, ctx.folder / "impression", ctx.options.theme,
+                               base_url=ctx.options.base_url)
         notes.extend(note for note in done.notes if note not in notes)
     return notes
 
@@ -102,8 +101,6 @@ def communication(ctx: KitContext) -> list[str]:
 
 def lisezmoi(ctx: KitContext) -> list[str]:
     """LISEZMOI.html: what each file is for and who receives it (French, accessible, no script)."""
-    from .readme import write_readme
-
     write_readme(ctx.laureate, ctx.folder, ctx.options)
     return []
 

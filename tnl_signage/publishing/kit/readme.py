@@ -8,17 +8,15 @@ from __future__ import annotations
 import fnmatch
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ...domain.model import Laureate
 from ...domain.numbers import decimal_fr
+from ...domain.theme import Theme, load_theme
 from ...domain.urls import page_url
 from ...domain.wording import award_title
 from ...products.local_communication import laureate_linkedin
 from ...templating import render
-
-if TYPE_CHECKING:
-    from .builder import KitOptions
+from .options import KitOptions
 
 # (pattern, what it is, who receives it) — first match wins.
 FILE_ROLES: tuple[tuple[str, str, str], ...] = (
@@ -34,6 +32,9 @@ FILE_ROLES: tuple[tuple[str, str, str], ...] = (
     ("web/*.md", "Code Markdown (wiki, forge, blog)", "webmestre"),
     ("impression/*fiche-technique*",
      "Fiche technique pour l'imprimeur (format, couleurs, matériau, sommes de contrôle)", "imprimeur, signalétique"),
+    ("impression/*notice-de-pose*",
+     "Notice de pose du panneau : support propre, jamais sur le panneau d'agglomération (R418-2 à R418-4)",
+     "services techniques, imprimeur"),
     ("impression/*.pdf", "Fichier d'impression PDF/X (CMJN, fond perdu, traits de coupe)", "imprimeur"),
     ("impression/*-decoupe.svg", "Fichier vectoriel en millimètres avec tracé de découpe", "enseigniste (vinyle)"),
     ("impression/*-bat.png", "Bon à tirer : épreuve à faire valider par la collectivité",
@@ -89,15 +90,18 @@ def write_readme(laureate: Laureate, folder: Path, options: KitOptions) -> Path:
         what, who = role_of(rel)
         files.append({"path": rel, "size": _size(path.stat().st_size), "what": what, "who": who})
     page = page_url(options.base_url, laureate)
+    theme = load_theme(options.theme)  # the kit's theme says the label's name and who awards it
     html = render(
         "kit/LISEZMOI.html",
         laureate=laureate,
-        title=award_title_for(laureate),
+        title=award_title_for(laureate, theme),
+        label=theme.word("label"),
+        organiser=theme.word("organiser"),
         page_url=page,
         files=files,
         has=lambda prefix: any(f["path"].startswith(prefix) for f in files),
         seal="badges/badge-seal-light.svg",
-        embed=embed_snippet(page, award_title_for(laureate)),
+        embed=embed_snippet(page, award_title_for(laureate, theme)),
         linkedin=laureate_linkedin(laureate, options.base_url, options.theme),
     )
     target = folder / "LISEZMOI.html"
@@ -111,7 +115,6 @@ def embed_snippet(page: str, alt: str) -> str:
             f'alt="{escape(alt, quote=True)}"></a>')
 
 
-def award_title_for(laureate: Laureate) -> str:
-    from ...domain.theme import load_theme
-
-    return award_title(load_theme("light"), laureate.distinction, laureate.year, laureate.display_name)
+def award_title_for(laureate: Laureate, theme: Theme | None = None) -> str:
+    """The badge's accessible title, in the kit theme's words."""
+    return award_title(theme or load_theme("light"), laureate.distinction, laureate.year, laureate.display_name)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ...atomic import ensure_dir, refuse_secret_inside, write_atomic
 from ...domain.colors import Color, contrast_ratio
 from ...domain.model import Laureate, LaureateType, Palmares
 from ...domain.scales import Distinction
@@ -35,12 +36,14 @@ from ...domain.urls import (
 from ...domain.wording import marks_phrase
 from ...errors import InputError
 from ...layout.badges import VARIANTS
+from ...layout.common import shown_name
 from ...products.auto_badge import write_auto_badges
 from ...products.badges import THEMES, badge, write_badges
 from ...products.local_communication import laureate_linkedin
 from ...products.snippets import alt_text, snippets
 from ...products.social import social_png, social_result
 from ...templating import render
+from ...workers import ignore_interrupts, interrupts_held
 from . import opendata, previews
 
 PNG_SCALES = (1, 2)
@@ -112,8 +115,8 @@ class _Output:
 
     def write(self, relative: str, data: bytes | str) -> None:
         path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        ensure_dir(path.parent, self.root)
+        write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
         self.files.append(path)
 
     def note(self, text: str) -> None:
@@ -181,7 +184,7 @@ def _badge_rows(laureate: Laureate) -> list[BadgeRow]:
 def _snippet_blocks(laureate: Laureate, base: str, theme: str) -> list[SnippetBlock]:
     blocks = []
     for variant in VARIANTS:
-        code = snippets(laureate, base, variant, theme)
+        code = snippets(laureate, base, variant, theme, wording=theme if theme in THEMES else "light")
         blocks.append(SnippetBlock(variant, VARIANT_LABELS[variant], code["html"], code["markdown"],
                                    badge_name(variant, "auto")))
     return blocks
@@ -196,14 +199,15 @@ class _Site:
         self.theme = theme
         self.out = out
         self.light = load_theme("light")
+        self.words = load_theme(theme) if theme in THEMES else self.light  # the chosen theme's wording
         self.palette = _site_palette(self.light, load_theme("dark"))
         self.years = sorted({lau.year for lau in laureates}, reverse=True)
 
     def _page(self, template: str, path: str, root: str, canonical: str, **context: Any) -> None:
         """Render a page; `og` (in context) is its link preview: absolute image URL, size, alt text."""
         html = render(template, root=root, canonical=canonical, years=self.years,
-                      label=self.light.word("label"), organiser=self.light.word("organiser"),
-                      website=self.light.word("website"), **context)
+                      label=self.words.word("label"), organiser=self.words.word("organiser"),
+                      website=self.words.word("website"), **context)
         self.out.write(path, html)
 
     def by_year(self, year: int) -> list[Laureate]:
@@ -265,7 +269,8 @@ class _Site:
         self._page("laureate.html", f"{laureate_path(lau)}/index.html", "../../", page_url(self.base, lau),
                    **context)
         widget = badge(lau, variant=WIDGET_BADGE).scene.px_size or (0, 0)
-        html = render("widget.html", lau=lau, words=lau.distinction.words, label=self.light.word("label"),
+        html = render("widget.html", lau=lau, words=lau.distinction.words, label=self.words.word("label"),
+                      shown_name=shown_name(lau.display_name, lau.short_name, self.light),
                       badge_file=badge_name(WIDGET_BADGE, "auto"), badge_size=widget,
                       canonical=widget_url(self.base, lau), palette=self.palette)
         self.out.write(f"{laureate_path(lau)}/widget.html", html)
@@ -293,10 +298,12 @@ def _badge_files(job: tuple[Laureate, Path]) -> tuple[list[Path], list[str]]:
 
 def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int) -> None:
     """Badges of every laureate, in `jobs` processes (PNG rasterising dominates the build time)."""
-    work = [(lau, out.root / laureate_path(lau)) for lau in laureates]
+    work = [(lau, ensure_dir(out.root / laureate_path(lau), out.root)) for lau in laureates]
     if jobs > 1 and len(work) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_badge_files, work, chunksize=4))
+        with ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts) as pool:
+            with interrupts_held():  # the first submit forks the workers
+                mapped = pool.map(_badge_files, work, chunksize=4)
+            results = list(mapped)
     else:
         results = [_badge_files(job) for job in work]
     for (lau, _folder), (files, notes) in zip(work, results, strict=True):
@@ -317,6 +324,7 @@ def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str =
     if not palmares.laureates:
         raise InputError(f"{palmares.source} : aucun lauréat valide, aucun site à générer")
     out_dir = Path(out_dir)
+    refuse_secret_inside(signing_key, out_dir)
     before = {p for p in out_dir.rglob("*") if p.is_file()} if out_dir.is_dir() else set()
     out = _Output(out_dir)
     laureates = sorted(palmares.laureates, key=lambda lau: (lau.year, lau.slug))

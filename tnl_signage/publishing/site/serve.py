@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import urllib.parse
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,17 @@ HOST = "127.0.0.1"
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Static files with explicit UTF-8 types, `nosniff`, and optional silence (tests)."""
+    """Static files with explicit UTF-8 types, `nosniff`, and optional silence (tests).
+
+    Stays inside its folder: a path with a NUL byte, a `..` segment or a backslash gets 400, a file reached
+    through a link that leads out of the folder gets 404, and no folder is ever listed.
+    """
+
+    error_message_format = (
+        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8"><title>Erreur %(code)d</title></head>'
+        "<body><h1>Erreur %(code)d</h1><p>%(message)s</p></body></html>\n"
+    )
+    error_content_type = "text/html; charset=utf-8"
 
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
@@ -24,6 +36,32 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".xml": "application/xml",
     }
     quiet = False
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Error pages in French (the base class speaks English)."""
+        french = {400: "Requête invalide", 403: "Accès refusé", 404: "Fichier introuvable",
+                  405: "Méthode non permise", 501: "Méthode non prise en charge"}
+        if message not in ("Chemin invalide",):
+            message = french.get(code, message)
+        super().send_error(code, message, "")
+
+    def send_head(self):  # type: ignore[no-untyped-def] # noqa: ANN201 - signature of the base class
+        raw = urllib.parse.urlsplit(self.path).path
+        decoded = urllib.parse.unquote(raw)
+        if "\x00" in decoded or "\\" in decoded or ".." in decoded.split("/"):
+            self.send_error(400, "Chemin invalide")
+            return None
+        root = os.path.realpath(self.directory)
+        real = os.path.realpath(self.translate_path(self.path))
+        if os.path.commonpath([real, root]) != root:
+            self.send_error(404, "Fichier introuvable")
+            return None
+        return super().send_head()
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """Never list a folder: only the files the site links to are served."""
+        self.send_error(404, "Fichier introuvable")
+        return None
 
     def end_headers(self) -> None:
         self.send_header("X-Content-Type-Options", "nosniff")
