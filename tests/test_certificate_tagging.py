@@ -16,6 +16,7 @@ import pikepdf
 import pytest
 
 from tnl_signage.domain.model import Laureate
+from tnl_signage.domain.wording import marks_phrase
 from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.products.certificates import certificate
 
@@ -84,7 +85,8 @@ def test_structure_headings_paragraphs_figures_in_reading_order(made: dict[str, 
         kinds = [kind for kind, _, _ in elements]
         assert kinds.count("/H1") == 1 and kinds.count("/H2") == 1 and kinds.index("/H1") < kinds.index("/H2")
         figures = [alt for kind, _, alt in elements if kind == "/Figure"]
-        assert figures[0] == "Une médaille dentelée couleur or portant le symbole copyleft et trois points"
+        phrase = marks_phrase(made["boe"].laureate.distinction)  # the words the badges' alt texts use
+        assert figures[0] == phrase[:1].upper() + phrase[1:] and "or" in phrase
         assert figures[1] == ("Code QR menant à la page de vérification "
                               "https://territoire-numerique-libre.org/verification/2025/ville-de-boe/")
         assert set(kinds) == {"/P", "/H1", "/H2", "/Figure"}
@@ -117,7 +119,7 @@ def test_pdftotext_reads_in_order(made: dict[str, Made]) -> None:
                           check=True).stdout
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     expected = ["Territoire Numérique Libre", "Attestation de labellisation", "Ville de Boé", "Commune",
-                "Label Or", "Mention spéciale : Mutualisation",
+                "Label Or", "Mention spéciale « Mutualisation »",
                 "Décerné le 19 novembre 2025 — Congrès des Maires, Paris", "Pour l'association ADULLACT",
                 "Attestation n° TNL-2025-G3N3ONXN", "Attestation établie le 19 novembre 2025",
                 "territoire-numerique-libre.org/verification/", "2025/ville-de-boe/"]

@@ -72,7 +72,7 @@ def test_a_changed_level_is_rebuilt_and_says_why(level3: Path, level5: Path, tmp
     folder = out / "2024" / "ville-de-boe"
     assert "5 sur 5" in certificate_text(folder).lower() and "3 sur 5" not in certificate_text(folder).lower()
     index = (out / "2024" / "index.csv").read_text(encoding="utf-8-sig")
-    assert "niveau 5 sur 5;ville-de-boe/;ville-de-boe.zip;fait;\"refait : palmarès modifié ;" in index
+    assert "Niveau 5 sur 5;ville-de-boe/;ville-de-boe.zip;fait;\"refait : palmarès modifié ;" in index
     assert without_index(tree(out)) == without_index(tree(level5))
     # and the next run keeps it
     again = make_kits(palmares(tmp_path, BOE.replace(";3;", ";5;")), out, jobs=1)

@@ -44,7 +44,6 @@ def test_every_page_passes_axe_and_requests_nothing_outside(site: tuple[Path, st
     elapsed = time.monotonic() - start
     print(f"axe : {len(pages)} pages en {elapsed:.1f} s, 0 violation attendue ; captures dans {shots}")
     assert not failures, "\n".join(f"{k}:\n{v}" for k, v in failures.items())
-    assert elapsed < 60
 
 
 @pytest.mark.parametrize("rel", KEY_PAGES)

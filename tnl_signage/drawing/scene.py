@@ -43,7 +43,11 @@ class Use:
 
 @dataclass(frozen=True)
 class Rect:
-    """A rectangle in mm; `dash` is a stroke's dash pattern in mm (on, off, …), empty for a solid line."""
+    """A rectangle in mm; `dash` is a stroke's dash pattern in mm (on, off, …), empty for a solid line.
+
+    `space` (on every shape) makes a PDF writer paint this shape in "cmyk" or "rgb" whatever its own
+    colour space (a swatch showing both); "" = the writer's own. Screen writers are RGB anyway.
+    """
 
     x: float
     y: float
@@ -54,6 +58,7 @@ class Rect:
     stroke_width: float = 0.0
     rx: float = 0.0
     dash: tuple[float, ...] = ()
+    space: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Circle:
     fill: Color | None = None
     stroke: Color | None = None
     stroke_width: float = 0.0
+    space: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,27 @@ class Path:
     stroke: Color | None = None
     stroke_width: float = 0.0
     fill_rule: str = "nonzero"
+    space: str = ""
+
+
+SPACES = ("", "cmyk", "rgb")  # a shape's `space`: "" = the writer's own (CMYK for print, RGB for screen)
+
+
+@dataclass(frozen=True)
+class Embed:
+    """Another PDF's first page, cut to its TrimBox, placed into the box (x, y, w, h) mm.
+
+    Its drawing is copied, not drawn again: PDF writers place it as a form XObject named `name`
+    whose content stream is the page's own (still compressed); formats that cannot place a PDF
+    page (SVG, cairo) leave it out, so a layout draws a frame or a caption around it.
+    """
+
+    x: float
+    y: float
+    w: float
+    h: float
+    name: str
+    pdf: bytes = field(repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -108,7 +135,7 @@ class Group:
     alt: str | None = None
 
 
-Node = Rect | Circle | Path | Use | Group
+Node = Rect | Circle | Path | Use | Group | Embed
 
 
 @dataclass(frozen=True)

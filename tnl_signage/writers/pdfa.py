@@ -199,8 +199,9 @@ class ArchiveBackend(PdfBackend):
         if artifact:
             self.canvas.addLiteral("EMC")
 
-    def span(self, span: TextSpan) -> None:
-        """Invisible text (Tr 3) on the span's baseline, horizontally scaled to the outlines' ink width."""
+    def span(self, span: TextSpan, *, mode: int = 3) -> None:
+        """Invisible text (Tr 3) on the span's baseline, horizontally scaled to the outlines' ink width;
+        `mode=0` sets it visible instead of the outlines (in the current fill colour)."""
         font = _font(span.font_path)
         # Characters the font lacks would show .notdef, which PDF/A forbids even in invisible text.
         words = "".join(ch for ch in span.text if ord(ch) in font.cmap)
@@ -212,7 +213,7 @@ class ArchiveBackend(PdfBackend):
         scale = span.width / natural if natural > 0 and span.width > 0 else 1.0
         x = span.x + extent[0] * k * (1.0 - scale)
         text = self.canvas.beginText()
-        text.setTextRenderMode(3)
+        text.setTextRenderMode(mode)
         text.setFont(font.name, span.size * mm)
         text.setHorizScale(100.0 * scale)
         text.setTextOrigin(*self.pt(x, span.baseline))

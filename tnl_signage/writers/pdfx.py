@@ -11,7 +11,7 @@ converted or flattened at the printer. Same scene, same bytes.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
@@ -224,8 +224,13 @@ def _drop_font_resources(resources: pikepdf.Object) -> None:
     resources.ProcSet = Array([Name.PDF])
 
 
-def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: IO[bytes]) -> None:
-    """Add boxes and drop reportlab's unused resources; then the shared finishing (intent, XMP, Info, /ID)."""
+def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: IO[bytes], *,
+           live_text: bool = False, extend: Callable[[pikepdf.Pdf], None] | None = None) -> None:
+    """Add boxes and drop reportlab's unused resources; then the shared finishing (intent, XMP, Info, /ID).
+
+    `live_text` keeps the page's embedded fonts (a document such as the spec sheet, not a sign);
+    `extend` adds to the page what reportlab could not draw (placed pages, colour spaces) first.
+    """
     with pikepdf.open(io.BytesIO(drawn)) as pdf:
         page = pdf.pages[0].obj
         page.MediaBox = _box(g.media)
@@ -234,7 +239,12 @@ def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: I
         for key in ("/Trans", "/CropBox", "/ArtBox"):
             if key in page:
                 del page[key]
-        _drop_font_resources(page.Resources)
+        if extend is not None:
+            extend(pdf)
+        if live_text:
+            page.Resources.ProcSet = Array([Name.PDF, Name.Text])
+        else:
+            _drop_font_resources(page.Resources)
         for xobject in page.Resources.get("/XObject", Dictionary()).values():
             if "/Resources" in xobject:
                 _drop_font_resources(xobject.Resources)
