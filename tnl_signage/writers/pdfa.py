@@ -117,11 +117,13 @@ class ArchiveBackend(PdfBackend):
     compression time.) Same drawing as `PdfBackend.place`, only faster.
     """
 
+    _depth = 0  # group nesting (the root is 1); class defaults, for subclasses that skip this __init__
+    _tagging = False
+
     def __init__(self, canvas: Canvas, scene: Scene, **kw: Any) -> None:
         super().__init__(canvas, scene, **kw)
         self.forms: dict[str, tuple[str, Outline]] = {}
         self.tagged: list[Tagged] = []
-        self._depth = 0
         self._tagging = any(isinstance(child, Group) and child.tag for child in scene.root.children)
         self._colours: dict[Color, str] = {}
         self._uses = Counter(n.symbol.id for n in scene.walk() if isinstance(n, Use))
