@@ -24,7 +24,7 @@ from tnl_signage.domain.scales import load_scales  # noqa: E402
 from tnl_signage.domain.theme import load_theme  # noqa: E402
 from tnl_signage.layout.badges import BadgeContent  # noqa: E402
 from tnl_signage.layout.print_layout import print_scene  # noqa: E402
-from tnl_signage.writers import pdfx, render  # noqa: E402
+from tnl_signage.writers import pdf_finish, pdfx, render  # noqa: E402
 from tnl_signage.writers.proof import DEFAULT_SIZE as PROOF_SIZE  # noqa: E402
 from tnl_signage.writers.proof import write as write_proof  # noqa: E402
 
@@ -52,7 +52,7 @@ def main() -> None:
                       mentions=(book.mentions[1], book.mentions[3]))),
     ]
     worst = 0.0
-    icc = len(pdfx._icc_profile()[1])  # as embedded: deflated
+    icc = len(pdf_finish._icc(pdfx.ICC_FILE))  # as embedded: deflated
     for label, family, fmt, content in cases:
         scene = print_scene(family, content, fmt, theme).scene
         total = best_ms(lambda f=family, c=content, fm=fmt: render(print_scene(f, c, fm, theme).scene, "pdf"))

@@ -90,6 +90,9 @@ def check(item: str) -> dict[str, Any]:
         "errorCount": report.get("errorCount"),
         "warningCount": report.get("warningCount"),
         "messages": report.get("messages", []),
+        # what the validator read of each assertion's revocation (OB 2.0 hosted: `revoked`, `revocationReason`)
+        "revoked": [{"revoked": node.get("revoked"), "revocationReason": node.get("revocationReason")}
+                    for node in result.get("graph", []) if node.get("type") == "Assertion"],
     }
 
 

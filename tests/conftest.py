@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from tnl_signage.domain.theme import Theme, load_theme
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 FAILURES = ROOT / "tests" / "_failures"
+# Open Badges 3.0 proofs carry their signing time: fixed here (reproducible-builds.org's variable) so that two
+# runs of a test give the same bytes. 2025-12-01T12:00:00Z, after every example award.
+SIGNING_EPOCH = "1764590400"
+os.environ.setdefault("SOURCE_DATE_EPOCH", SIGNING_EPOCH)
 
 
 @pytest.fixture(scope="session")

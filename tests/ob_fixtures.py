@@ -53,5 +53,23 @@ def signed_site() -> Site:
     return Site(root, example_laureates(), key, result)
 
 
+REVOKED = (2025, "ville-de-boe")
+
+
+@functools.cache
+def revoked_site() -> Site:
+    """The 2025 laureates, signed, with one award withdrawn (REVOKED) in a revocations file."""
+    from datetime import date
+
+    from tnl_signage.domain.revocations import Revocation, Revocations
+
+    key = Ed25519PrivateKey.generate()
+    root = _tmpdir("tnl-ob-revoked-")
+    laureates = tuple(lau for lau in example_laureates() if lau.year == REVOKED[0])
+    revocations = Revocations((Revocation(REVOKED[0], REVOKED[1], date(2026, 3, 2), "demande de la collectivité"),))
+    result = write_openbadges(laureates, root, BASE_URL, signing_key=key, revocations=revocations)
+    return Site(root, laureates, key, result)
+
+
 def key_pem(key: Ed25519PrivateKey) -> bytes:
     return private_pem(key)

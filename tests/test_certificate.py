@@ -28,7 +28,8 @@ from tnl_signage.errors import InputError
 from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.layout.certificate import certificate_scene, french_date, parse_date, verification_url
 from tnl_signage.writers import render, save
-from tnl_signage.writers.pdfa import PRODUCER, icc_profile_path
+from tnl_signage.writers.pdf_finish import PRODUCER
+from tnl_signage.writers.pdfa import icc_profile_path
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2025, 12, 1)
@@ -85,13 +86,14 @@ def text_of(path: Path, *extra: str) -> str:
 
 
 @pytest.mark.parametrize("key", list(CASES))
-def test_xmp_claims_pdfa_2b_and_matches_info(made: dict[str, Made], key: str) -> None:
+def test_xmp_claims_pdfa_2a_and_pdfua_and_matches_info(made: dict[str, Made], key: str) -> None:
     m = made[key]
     with open_pdf(m) as pdf:
         assert "/Filter" not in pdf.Root.Metadata, "le flux XMP doit rester non compressé (PDF/A)"
         meta = pdf.open_metadata()
         assert meta["pdfaid:part"] == "2"
-        assert meta["pdfaid:conformance"] == "B"
+        assert meta["pdfaid:conformance"] == "A"  # tagged: PDF/A-2a
+        assert meta["pdfuaid:part"] == "1"
         info = pdf.trailer.Info
         assert meta["dc:title"] == str(info.Title) == m.scene.title
         assert m.laureate.name in str(info.Title)
@@ -101,7 +103,7 @@ def test_xmp_claims_pdfa_2b_and_matches_info(made: dict[str, Made], key: str) ->
         assert meta["pdf:Keywords"] == str(info.Keywords)
         assert meta["dc:description"] == str(info.Subject)
         year = m.laureate.year
-        expected = "20251119" if year == 2025 else f"{year}0101"
+        expected = "20251119" if year == 2025 else f"{year}1201"  # editions.toml: unknown day = 1 December
         for xmp_key, info_key in (("xmp:CreateDate", "/CreationDate"), ("xmp:ModifyDate", "/ModDate")):
             assert str(info[info_key]) == f"D:{expected}120000Z"
             assert meta[xmp_key] == f"{expected[:4]}-{expected[4:6]}-{expected[6:]}T12:00:00Z"

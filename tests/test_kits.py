@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from tests.web_harness import chromium, serve_folder  # noqa: F401 (fixtures)
 from tnl_signage.cli import cli
 from tnl_signage.errors import InputError
+from tnl_signage.inputs.editions import edition_for
 from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.publishing.kit import KitOptions, make_kit, make_kits
 from tnl_signage.publishing.kit.manifest import manifest_matches
@@ -83,7 +84,8 @@ def test_zip_holds_exactly_the_folder(built: tuple[Path, Path]) -> None:
                                    for p in folder.rglob("*") if p.is_file())
             for name in names:
                 assert archive.read(name) == (folder.parent / name).read_bytes()
-            assert {info.date_time for info in archive.infolist()} == {(int(folder.parent.name), 12, 1, 0, 0, 0)}
+            award = edition_for(int(folder.parent.name)).award_instant  # data/editions.toml
+            assert {info.date_time for info in archive.infolist()} == {award.timetuple()[:6]}
 
 
 def test_index_csv_lists_every_kit(built: tuple[Path, Path]) -> None:

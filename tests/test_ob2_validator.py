@@ -96,3 +96,21 @@ def test_the_validator_does_catch_a_broken_assertion(validator, site):
     assert [r["valid"] for r in reports] == [False, False]
     assert "Email type identity must match email format." in [m["result"] for m in reports[0]["messages"]]
     assert any("issuedOn" in m["result"] for m in reports[1]["messages"])
+
+
+def test_the_validator_sees_a_withdrawn_award(validator, site):
+    from datetime import date
+
+    from tnl_signage.domain.revocations import Revocation, Revocations
+
+    root, base = site
+    boe = next(lau for lau in example_laureates() if (lau.year, lau.slug) == (2025, "ville-de-boe"))
+    withdrawn = Revocations((Revocation(2025, "ville-de-boe", date(2026, 3, 2), "demande de la collectivité"),))
+    write_openbadges([boe], root / "retrait", f"{base}/retrait", revocations=withdrawn)
+    (report,) = validate(validator, [f"{base}/retrait/2025/ville-de-boe/assertion.json"])
+    # still a well-formed assertion for the validator, which reads it as withdrawn
+    assert report["valid"] is True and report["errorCount"] == 0
+    assert report["revoked"] == [{"revoked": True,
+                                  "revocationReason": "retiré le 2 mars 2026 : demande de la collectivité"}]
+    (live,) = validate(validator, [f"{base}/2025/ville-de-boe/assertion.json"])
+    assert live["valid"] is True and live["revoked"] == [{"revoked": None, "revocationReason": None}]

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.ob_fixtures import IN_CI, ROOT, signed_site
+from tests.ob_fixtures import IN_CI, REVOKED, ROOT, revoked_site, signed_site
 from tnl_signage.products.openbadges.contexts import CONTEXT_FILES, OB_V3P0, bundled_context
 from tnl_signage.products.openbadges.keys import controller_document, generate_key
 from tnl_signage.products.openbadges.paths import SiteUrls
@@ -35,7 +35,8 @@ def node() -> str:
 
 
 def verify(node: str, issuer: Path, sources: list[str], stdin: str | None = None) -> list[dict[str, Any]]:
-    done = subprocess.run([node, str(JS / "verify.mjs"), "--issuer", str(issuer), *sources], input=stdin,
+    lists = [arg for path in sorted((issuer.parent / "status").glob("*.json")) for arg in ("--status", str(path))]
+    done = subprocess.run([node, str(JS / "verify.mjs"), "--issuer", str(issuer), *lists, *sources], input=stdin,
                           capture_output=True, text=True, timeout=300, check=False, cwd=JS)
     assert done.returncode == 0, done.stderr[-3000:]
     results: list[dict[str, Any]] = json.loads(done.stdout)
@@ -49,6 +50,7 @@ def test_every_credential_and_baked_image_verifies(node):
     results = verify(node, site.root / "openbadges/issuer-v3.json", sources)
     assert len(results) == 3 * 36
     assert [r for r in results if not r["verified"]] == []
+    assert {r["revoked"] for r in results} == {False}  # each status list checked, signed, bit clear
     ids = {json.loads((site.root / f"{lau.year}/{lau.slug}/credential.json").read_text())["id"]
            for lau in site.laureates}
     assert {r["id"] for r in results} == ids and len(ids) == 36
@@ -96,3 +98,30 @@ def test_bundled_contexts_equal_the_pinned_npm_packages(node):
     published = json.loads(done.stdout)
     for url in CONTEXT_FILES:
         assert bundled_context(url) == published[url], url
+
+
+def test_a_withdrawn_award_is_revoked_a_live_one_valid_a_tampered_one_invalid(node):
+    site = revoked_site()
+    issuer = site.root / "openbadges/issuer-v3.json"
+    withdrawn = site.root / f"{REVOKED[0]}/{REVOKED[1]}"
+    live = next(site.root / f"{lau.year}/{lau.slug}" for lau in site.laureates if lau.slug != REVOKED[1])
+    tampered = json.loads((live / "credential.json").read_text())
+    tampered["credentialStatus"]["statusListIndex"] = "7"  # pointing elsewhere breaks the signature
+    results = verify(node, issuer, [str(withdrawn / "credential.json"), str(withdrawn / "badge-ob3.png"),
+                                    str(live / "credential.json"), "-"], stdin=json.dumps(tampered))
+    assert [(r["verified"], r["revoked"]) for r in results] == [(True, True), (True, True), (True, False),
+                                                                (False, None)]
+
+
+def test_a_status_list_signed_by_another_key_is_refused(node, tmp_path):
+    site = revoked_site()
+    status = json.loads((site.root / "openbadges/status/2025.json").read_text())
+    status["proof"]["proofValue"] = "z" + "1" * 86
+    forged = tmp_path / "status" / "2025.json"
+    forged.parent.mkdir()
+    forged.write_text(json.dumps(status))
+    issuer = tmp_path / "issuer-v3.json"
+    issuer.write_text((site.root / "openbadges/issuer-v3.json").read_text())
+    live = next(site.root / f"{lau.year}/{lau.slug}" for lau in site.laureates if lau.slug != REVOKED[1])
+    (result,) = verify(node, issuer, [str(live / "credential.json")])
+    assert result["verified"] is False and "BitstringStatusListCredential" in result["error"]

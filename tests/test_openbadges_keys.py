@@ -63,7 +63,8 @@ def test_keys_init_makes_a_private_file_and_refuses_to_overwrite(cli, tmp_path):
     assert "PRIVATE" not in result.output and key_pem(key).decode() not in result.output
     controller = json.loads((target / "issuer-v3.json").read_text(encoding="utf-8"))
     assert controller["id"] == f"{BASE_URL}/openbadges/issuer-v3.json"
-    assert controller["assertionMethod"][0]["publicKeyMultibase"] == public_multibase(key)
+    assert controller["verificationMethod"][0]["publicKeyMultibase"] == public_multibase(key)
+    assert controller["assertionMethod"] == [controller["verificationMethod"][0]["id"]]
     before = pem.read_bytes()
     again = CliRunner().invoke(cli, ["keys", "init", str(target)])
     assert again.exit_code == 1

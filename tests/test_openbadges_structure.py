@@ -16,11 +16,11 @@ from PIL import Image
 
 from tests.ob_fixtures import BASE_URL, example_laureates, signed_site
 from tnl_signage.domain.model import Laureate
+from tnl_signage.inputs.editions import edition_for
 from tnl_signage.inputs.rows import make_laureate
 from tnl_signage.products.badges import badge
 from tnl_signage.products.openbadges import write_laureate_openbadges, write_openbadges
 from tnl_signage.products.openbadges.baking import OB2_NAMESPACE, OB3_NAMESPACE, bake_png, unbake_png, unbake_svg
-from tnl_signage.products.openbadges.issuer import load_issuer_info
 from tnl_signage.products.openbadges.keys import controller_document, public_multibase
 from tnl_signage.products.openbadges.ob3 import UnsafeJsonLd, sign_credential, verify_credential
 from tnl_signage.products.openbadges.paths import SiteUrls
@@ -45,7 +45,7 @@ def test_tree_is_exactly_the_url_contract():
         expected |= {f"{lau.year}/{lau.slug}/{name}" for name in LAUREATE_FILES}
         stem = f"{lau.year}-{lau.distinction.id}"
         expected |= {f"openbadges/badges/{stem}.json", f"openbadges/badges/{stem}.png",
-                     f"openbadges/achievements/{stem}.json"}
+                     f"openbadges/achievements/{stem}.json", f"openbadges/status/{lau.year}.json"}
     written = {p.relative_to(site.root).as_posix() for p in site.root.rglob("*") if p.is_file()}
     assert written == expected
     assert {p.relative_to(site.root).as_posix() for p in site.result.files} == expected
@@ -93,13 +93,13 @@ def test_assertion_recipient_is_the_site_or_the_verification_page():
     assert lyon["recipient"] == {"type": "url", "identity": "https://www.lyon.fr", "hashed": False}
     assert lyon["badge"] == f"{BASE_URL}/openbadges/badges/2021-3.json"
     assert lyon["verification"] == {"type": "hosted"}
-    assert lyon["issuedOn"] == "2021-12-01T00:00:00Z"
+    assert lyon["issuedOn"] == "2021-12-01T12:00:00Z"
     assert lyon["evidence"][0]["id"] == f"{BASE_URL}/2021/ville-de-lyon/"
     assert lyon["image"] == f"{BASE_URL}/2021/ville-de-lyon/badge-ob2.png"
     rennes = load(site.root, "2017/ville-de-rennes/assertion.json")
     assert rennes["recipient"]["identity"] == f"{BASE_URL}/2017/ville-de-rennes/"
     boe = load(site.root, "2025/ville-de-boe/assertion.json")
-    assert boe["issuedOn"] == "2025-11-19T00:00:00Z"
+    assert boe["issuedOn"] == "2025-11-19T12:00:00Z"
     assert boe["recipient"]["identity"] == "https://www.ville-boe.fr"
     ecrins = load(site.root, "2025/parc-national-des-ecrins/assertion.json")
     expected = "Mentions spéciales «\u00a0Meilleure première candidature\u00a0» et «\u00a0Mutualisation\u00a0»"
@@ -109,9 +109,9 @@ def test_assertion_recipient_is_the_site_or_the_verification_page():
 
 
 def test_award_dates_are_fixed_data():
-    info = load_issuer_info()
-    assert info.award_date(2025) == "2025-11-19T00:00:00Z"
-    assert info.award_date(2016) == "2016-12-01T00:00:00Z"
+    assert edition_for(2025).award_xsd == "2025-11-19T12:00:00Z"
+    assert edition_for(2024).award_xsd == "2024-12-04T12:00:00Z"
+    assert edition_for(2016).award_xsd == "2016-12-01T12:00:00Z"  # the documented rule for undated years
 
 
 def test_credential_structure():
@@ -124,7 +124,7 @@ def test_credential_structure():
     assert cred["id"] == f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{BASE_URL}/2021/ville-de-lyon/credential.json')}"
     assert cred["issuer"]["id"] == f"{BASE_URL}/openbadges/issuer-v3.json"
     assert cred["issuer"]["type"] == ["Profile"] and cred["issuer"]["name"] == "ADULLACT"
-    assert cred["validFrom"] == "2021-12-01T00:00:00Z"
+    assert cred["validFrom"] == "2021-12-01T12:00:00Z"
     subject = cred["credentialSubject"]
     assert subject["type"] == ["AchievementSubject"]
     assert subject["id"] == "https://www.lyon.fr"
@@ -136,17 +136,20 @@ def test_credential_structure():
     proof = cred["proof"]
     assert proof["type"] == "DataIntegrityProof" and proof["cryptosuite"] == "eddsa-rdfc-2022"
     assert proof["verificationMethod"] == f"{BASE_URL}/openbadges/issuer-v3.json#key-1"
-    assert proof["proofPurpose"] == "assertionMethod" and proof["created"] == cred["validFrom"]
+    assert proof["proofPurpose"] == "assertionMethod"
+    assert proof["created"] == "2025-12-01T12:00:00Z"  # the signing time: SOURCE_DATE_EPOCH (tests/conftest.py)
+    assert cred["validFrom"] == "2021-12-01T12:00:00Z"  # the award
     assert proof["proofValue"].startswith("z") and len(base58.b58decode(proof["proofValue"][1:])) == 64
     rennes = load(site.root, "2017/ville-de-rennes/credential.json")["credentialSubject"]
     assert "id" not in rennes and rennes["identifier"][0]["identityHash"] == "Ville de Rennes"
 
 
-def test_issuer_v3_lists_the_public_key_under_assertion_method():
+def test_issuer_v3_publishes_the_key_under_verification_method():
     site = signed_site()
     doc = load(site.root, "openbadges/issuer-v3.json")
     assert doc["id"] == f"{BASE_URL}/openbadges/issuer-v3.json" and doc["type"] == ["Profile"]
-    (method,) = doc["assertionMethod"]
+    (method,) = doc["verificationMethod"]
+    assert doc["assertionMethod"] == [method["id"]]
     assert method == {"id": f"{BASE_URL}/openbadges/issuer-v3.json#key-1", "type": "Multikey",
                       "controller": doc["id"], "publicKeyMultibase": public_multibase(site.key)}
     assert method["publicKeyMultibase"].startswith("z6Mk")  # base58btc of the 0xed01 Ed25519 prefix
@@ -164,7 +167,7 @@ def test_python_check_accepts_every_credential_and_rejects_changes():
         node = tampered
         for key in change[:-1]:
             node = node[key]
-        node[change[-1]] = "2030-01-01T00:00:00Z" if change[-1] == "validFrom" else node[change[-1]] + " !"
+        node[change[-1]] = "2030-01-01T12:00:00Z" if change[-1] == "validFrom" else node[change[-1]] + " !"
         result = verify_credential(tampered, controller)
         assert not result.valid and result.reason == "signature invalide", change
     other = controller_document(Ed25519PrivateKey.generate(), SiteUrls.of(BASE_URL))
@@ -206,12 +209,12 @@ def test_baked_images_round_trip_and_keep_the_seal_pixels():
     assertion = json.loads((folder / "assertion.json").read_text(encoding="utf-8"))
     credential = json.loads((folder / "credential.json").read_text(encoding="utf-8"))
     ob2_png, ob3_png = (folder / "badge-ob2.png").read_bytes(), (folder / "badge-ob3.png").read_bytes()
-    assert unbake_png(ob2_png, 2) == assertion["id"]
+    assert json.loads(unbake_png(ob2_png, 2)) == assertion  # the 2.0 baking spec: the assertion itself
     assert json.loads(unbake_png(ob3_png, 3)) == credential
     assert unbake_svg((folder / "badge-ob2.svg").read_bytes(), 2) == (assertion, assertion["id"])
     assert unbake_svg((folder / "badge-ob3.svg").read_bytes(), 3) == (credential, None)
     with Image.open(io.BytesIO(ob2_png)) as baked:  # Pillow reads the chunk independently
-        assert baked.text["openbadges"] == assertion["id"]
+        assert json.loads(baked.text["openbadges"]) == assertion
         baked_pixels = baked.convert("RGBA").tobytes()
     with Image.open(io.BytesIO(ob3_png)) as baked3:
         assert json.loads(baked3.text["openbadgecredential"]) == credential
@@ -239,7 +242,8 @@ def test_hostile_name_stays_inert_text(tmp_path):
     credential = json.loads((tmp_path / "credential.json").read_text(encoding="utf-8"))
     assert credential["credentialSubject"]["identifier"][0]["identityHash"] == HOSTILE
     assert set(credential) == {"@context", "id", "type", "name", "description", "issuer", "validFrom",
-                               "awardedDate", "image", "credentialSubject", "evidence", "proof"}
+                               "awardedDate", "image", "credentialSubject", "evidence", "credentialStatus",
+                               "proof"}
     assert verify_credential(credential, controller_document(key, SiteUrls.of(BASE_URL))).valid
     for name, version in (("badge-ob2.svg", 2), ("badge-ob3.svg", 3)):
         raw = (tmp_path / name).read_bytes()

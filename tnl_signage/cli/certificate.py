@@ -27,11 +27,14 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--landscape", is_flag=True, help="A4 paysage (A4 portrait par défaut).")
 @click.option("--base-url", default=None,
               help="Adresse des pages de vérification ; le QR code mène à ADRESSE/ANNÉE/SLUG/ "
-                   "(par défaut celle de data/certificate.toml).")
+                   "(par défaut celle de data/editions.toml).")
 @click.option("--date", "award_date", default=None,
               help="Date de remise (2025-11-19 ou « 19 novembre 2025 ») ; sinon celle connue pour l'année, "
                    "ou « Décerné en ANNÉE ».")
 @click.option("--place", default=None, help="Lieu de remise (par défaut celui connu pour l'année).")
+@click.option("--issued", default=None,
+              help="Date d'établissement de l'attestation (« Attestation établie le … », dates du PDF) ; "
+                   "par défaut celle de l'édition dans editions.toml, sinon la date de remise.")
 @click.option("--signatory", default=None, help="Nom du ou de la signataire (aucun par défaut).")
 @click.option("--signatory-role", default=None,
               help="Qualité du ou de la signataire (« Pour l'association ADULLACT » par défaut).")
@@ -47,7 +50,7 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @run_safely
 def certificate(name: str, level: str, year: str, mentions: tuple[str, ...], kind: str, departement: str | None,
                 short_name: str | None, landscape: bool, base_url: str | None, award_date: str | None,
-                place: str | None, signatory: str | None, signatory_role: str | None, theme: str,
+                place: str | None, issued: str | None, signatory: str | None, signatory_role: str | None, theme: str,
                 key: Path | None, cert: Path | None, pkcs12: Path | None, passphrase: str | None,
                 size: int | None, output: Path) -> None:
     """Produit l'attestation de labellisation d'une collectivité (PDF/A-2b, signature PAdES facultative).
@@ -68,7 +71,7 @@ def certificate(name: str, level: str, year: str, mentions: tuple[str, ...], kin
         raise InputError(f"{output} : extension manquante (.pdf, .png ou .svg)")
     drawn = make_certificate(laureate, theme=theme, base_url=base_url, signer=signer,
                              orientation="landscape" if landscape else "portrait", date=award_date, place=place,
-                             signatory=signatory, signatory_role=signatory_role)
+                             issued=issued, signatory=signatory, signatory_role=signatory_role)
     if not output.parent.is_dir():
         raise InputError(f"dossier de sortie introuvable : « {output.parent} »")
     drawn.save(output, size=size)

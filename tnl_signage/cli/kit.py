@@ -32,7 +32,8 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
     """Produit le kit complet de chaque lauréat d'un palmarès (CSV ou JSON).
 
     Les kits déjà complets sont conservés (relancer après une interruption termine le travail) ;
-    les lignes en erreur sont signalées et sautées, les autres lauréats ont leur kit.
+    les lignes en erreur sont signalées et sautées, les autres lauréats ont leur kit. Les distinctions
+    retirées (retraits.csv à côté du palmarès, voir « tnl-signage revoke ») le disent dans leur kit.
     """
     from ..domain.urls import check_base_url
 

@@ -38,7 +38,8 @@ def site(palmares: Path, out_dir: Path, base_url: str, signing_key: Path | None,
     robots.txt et sitemap.xml.
 
     Le site n'a ni script ni ressource extérieure ; ses liens internes sont relatifs : il s'ouvre aussi
-    depuis le disque. Le palmarès ne doit contenir aucune erreur (voir « tnl-signage check »).
+    depuis le disque. Le palmarès ne doit contenir aucune erreur (voir « tnl-signage check »). Les
+    distinctions retirées (retraits.csv à côté du palmarès) sont dites « retirées » partout.
     """
     loaded = load_palmares(palmares)
     _echo_problems(loaded.problems)

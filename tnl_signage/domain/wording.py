@@ -6,6 +6,7 @@ One place, so a badge, its <img alt> and its verification page say exactly the s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from .scales import Distinction, Mention
 from .theme import Theme
@@ -64,3 +65,13 @@ def award_description(
     if mentions:
         text += f" {mentions_phrase(mentions)}."
     return text
+
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")
+
+
+def french_date(day: date) -> str:
+    """« 19 novembre 2025 », « 1er décembre 2025 »."""
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first} {MONTHS[day.month - 1]} {day.year}"

@@ -43,7 +43,11 @@ class Use:
 
 @dataclass(frozen=True)
 class Rect:
-    """A rectangle in mm; `dash` is a stroke's dash pattern in mm (on, off, …), empty for a solid line."""
+    """A rectangle in mm; `dash` is a stroke's dash pattern in mm (on, off, …), empty for a solid line.
+
+    `space` (on every shape) makes a PDF writer paint this shape in "cmyk" or "rgb" whatever its own
+    colour space (a swatch showing both); "" = the writer's own. Screen writers are RGB anyway.
+    """
 
     x: float
     y: float
@@ -54,6 +58,7 @@ class Rect:
     stroke_width: float = 0.0
     rx: float = 0.0
     dash: tuple[float, ...] = ()
+    space: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Circle:
     fill: Color | None = None
     stroke: Color | None = None
     stroke_width: float = 0.0
+    space: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,27 @@ class Path:
     stroke: Color | None = None
     stroke_width: float = 0.0
     fill_rule: str = "nonzero"
+    space: str = ""
+
+
+SPACES = ("", "cmyk", "rgb")  # a shape's `space`: "" = the writer's own (CMYK for print, RGB for screen)
+
+
+@dataclass(frozen=True)
+class Embed:
+    """Another PDF's first page, cut to its TrimBox, placed into the box (x, y, w, h) mm.
+
+    Its drawing is copied, not drawn again: PDF writers place it as a form XObject named `name`
+    whose content stream is the page's own (still compressed); formats that cannot place a PDF
+    page (SVG, cairo) leave it out, so a layout draws a frame or a caption around it.
+    """
+
+    x: float
+    y: float
+    w: float
+    h: float
+    name: str
+    pdf: bytes = field(repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -95,6 +122,8 @@ class Group:
 
     `id` names a layer a sign maker looks for (e.g. "cut-contour"); `role` tells writers what the
     group is for ("cut" = a plotter path, not printed ink). `spans` is set on outlined text groups.
+    `tag` is the group's structure role in a tagged PDF ("H1", "P", "Figure"…: what a screen reader
+    announces), `alt` the alternative text of a "Figure"; untagged groups are decoration (artifacts).
     """
 
     children: tuple[Node, ...]
@@ -102,9 +131,11 @@ class Group:
     id: str | None = None
     role: str | None = None
     spans: tuple[TextSpan, ...] = ()
+    tag: str | None = None
+    alt: str | None = None
 
 
-Node = Rect | Circle | Path | Use | Group
+Node = Rect | Circle | Path | Use | Group | Embed
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -20,19 +20,18 @@ from ..domain.model import Laureate
 from ..domain.slug import strip_accents
 from ..domain.theme import Theme
 from ..domain.urls import check_base_url, laureate_path, page_url
-from ..domain.wording import award_description, mentions_phrase
+from ..domain.wording import MONTHS, award_description, french_date, marks_phrase, mentions_phrase
 from ..drawing.marks import marks_group
 from ..drawing.qr import qr_group
-from ..drawing.scene import Group, Node, Rect, Scene
+from ..drawing.scene import Group, Node, Rect, Scene, walk
 from ..errors import InputError
+from ..inputs.editions import load_editions
 from ..resources import data_file
 from .badges import LayoutResult
 from .common import Box, place_fixed, place_free, place_name, place_text, shown_name
 
 FREE_TEXT_MIN_MM = 2.4  # the smallest text of the certificate that still reads on paper at arm's length
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")
 PDF_PROFILE = "pdfa-2b"
 
 
@@ -46,35 +45,23 @@ class Ceremony:
 
 @dataclass(frozen=True)
 class CertificateData:
-    """Defaults and wording of `data/certificate.toml`."""
+    """Wording of `data/certificate.toml`; defaults (site, signatory) come from the editions file."""
 
     base_url: str
     signatory: str
     wording: dict[str, str]
-    ceremonies: dict[int, Ceremony]
 
 
 @lru_cache(maxsize=1)
-def certificate_data() -> CertificateData:
-    """The shipped certificate defaults, read once per process."""
+def _wording() -> dict[str, str]:
     raw: dict[str, Any] = tomllib.loads(data_file("certificate.toml").read_text(encoding="utf-8"))
-    defaults = raw.get("defaults", {})
-    ceremonies = {}
-    for year, entry in raw.get("ceremonies", {}).items():
-        when = entry.get("date")
-        ceremonies[int(year)] = Ceremony(when if isinstance(when, date) else None, entry.get("place"))
-    return CertificateData(
-        base_url=str(defaults.get("base_url", "")),
-        signatory=str(defaults.get("signatory", "")),
-        wording={str(k): str(v) for k, v in raw.get("wording", {}).items()},
-        ceremonies=ceremonies,
-    )
+    return {str(k): str(v) for k, v in raw.get("wording", {}).items()}
 
 
-def french_date(day: date) -> str:
-    """« 19 novembre 2025 », « 1er décembre 2025 »."""
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS[day.month - 1]} {day.year}"
+def certificate_data() -> CertificateData:
+    """The shipped certificate wording and the editions' defaults."""
+    editions = load_editions()
+    return CertificateData(base_url=editions.base_url, signatory=editions.signatory, wording=_wording())
 
 
 _FRENCH_DATE = re.compile(r"(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})", re.IGNORECASE)
@@ -99,8 +86,10 @@ def parse_date(text: str) -> date:
 
 
 def verification_url(laureate: Laureate, base_url: str | None = None) -> str:
-    """`{base_url}/{year}/{slug}/`: the site's verification page (`urls.page_url`)."""
-    return page_url(check_base_url(base_url or certificate_data().base_url), laureate)
+    """`{base_url}/{year}/{slug}/`: the site's verification page (same URL as `weburls.page_url`); by default
+    the edition's address in editions.toml."""
+    default = load_editions().edition_for(laureate.year).base_url or certificate_data().base_url
+    return page_url(check_base_url(base_url or default), laureate)
 
 
 def short_url(url: str) -> str:
@@ -206,11 +195,12 @@ def _verification(theme: Theme, grid: _Grid, url: str, year_path: str, word: Cal
     col = grid.column
     right = col.x + col.w
     dark, light = _qr_colours(theme)
-    nodes: list[Node] = [qr_group(url, right - grid.qr, grid.bottom, grid.qr, dark=dark, light=light, ecc="M")]
+    code = qr_group(url, right - grid.qr, grid.bottom, grid.qr, dark=dark, light=light, ecc="M")
     muted, ink = theme.color("muted"), theme.color("ink")
     width = col.w - grid.left_width - 5.0
-    nodes.append(place_fixed(theme, word("certificate_verify"), Box(right - width, grid.bottom - 6.0, width, 4.4),
-                             fill=muted, max_size=3.6, align="right"))
+    label = Box(right - width, grid.bottom - 6.0, width, 4.4)
+    nodes: list[Node] = [place_fixed(theme, word("certificate_verify"), label, fill=muted, max_size=3.6, align="right")]
+    nodes.append(replace(code, tag="Figure", alt=f"Code QR menant à la page de vérification {url}"))
     short = short_url(url)
     head = short[: len(short) - len(year_path)]
     y = grid.bottom + grid.qr + 0.8
@@ -224,9 +214,10 @@ def _verification(theme: Theme, grid: _Grid, url: str, year_path: str, word: Cal
     return nodes
 
 
-def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str,
+def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str, issued: str,
                notes: list[str]) -> list[Node]:
-    """Who signs (role, name), a rule for a handwritten signature, and the certificate number under it."""
+    """Who signs (role, name), a rule for a handwritten signature, the certificate number under it and
+    the date the certificate was made out under that."""
     col = grid.column
     ink, muted = theme.color("ink"), theme.color("muted")
     w = grid.left_width
@@ -247,6 +238,8 @@ def _signature(theme: Theme, grid: _Grid, role: str, name: str, number: str,
     nodes.append(Rect(col.x, bottom - 11.0, min(w, 70.0), 0.25, fill=muted))
     nodes.append(place_fixed(theme, number, Box(col.x, bottom - 4.4, w, 4.4), fill=ink, bold=True,
                              max_size=3.8, align="left"))
+    nodes.append(place_fixed(theme, issued, Box(col.x, bottom + 0.8, w, 3.6), fill=ink, max_size=3.3,
+                             align="left"))
     return nodes
 
 
@@ -260,22 +253,29 @@ def certificate_scene(
     place: str | None = None,
     signatory: str | None = None,
     signatory_role: str | None = None,
+    issued: date | str | None = None,
 ) -> LayoutResult:
     """Lay out a laureate's certificate; notes say if the name had to be shrunk or shortened.
 
-    `date` / `place` override the ceremony kept in certificate.toml; an unknown date prints
-    « Décerné en {year} » rather than a guess.
+    `date` / `place` override the ceremony kept in editions.toml; an unknown date prints
+    « Décerné en {year} » rather than a guess. `issued` (else the edition's issue date, else the award
+    date) is printed as « Attestation établie le … » and is the PDF's date.
     """
     grid = {"portrait": _PORTRAIT, "landscape": _LANDSCAPE}.get(orientation)
     if grid is None:
         raise InputError(f"orientation inconnue : « {orientation} » (portrait ou landscape)")
     data = certificate_data()
     word = _words(theme)
-    known = data.ceremonies.get(laureate.year, Ceremony())
+    edition = load_editions().edition_for(laureate.year)
     when = parse_date(date) if isinstance(date, str) else date
-    ceremony = Ceremony(when or known.date, place if place is not None else known.place)
+    ceremony = Ceremony(when or (edition.award_date if edition.date_known else None),
+                        place if place is not None else edition.place)
     if ceremony.date is not None and ceremony.date.year != laureate.year:
         raise InputError(f"la date de remise « {french_date(ceremony.date)} » n'est pas en {laureate.year}")
+    made_out = (parse_date(issued) if isinstance(issued, str) else issued) or (
+        edition.issued or ceremony.date or edition.award_date)
+    if made_out < (ceremony.date or edition.award_date.replace(month=1, day=1)):
+        raise InputError(f"la date d'établissement « {french_date(made_out)} » précède l'attribution")
     url = verification_url(laureate, base_url)
     number = word("certificate_number", number=laureate.certificate_number)
     ink, accent, muted = theme.color("ink"), theme.color("accent"), theme.color("muted")
@@ -288,20 +288,21 @@ def certificate_scene(
     nodes: list[Node] = _frame(theme, grid.width, grid.height)
     nodes.append(place_fixed(theme, theme.word("label"), box["label"], fill=accent, bold=True,
                              max_size=sz["label"]))
-    nodes.append(place_fixed(theme, word("certificate_title"), box["title"], fill=ink, bold=True,
-                             max_size=sz["title"]))
+    nodes.append(replace(place_fixed(theme, word("certificate_title"), box["title"], fill=ink, bold=True,
+                                     max_size=sz["title"]), tag="H1"))
     nodes.append(place_fixed(theme, word("certificate_intro"), box["intro"], fill=muted, max_size=sz["intro"],
                              max_lines=2))
     name_group, notes = place_name(theme, shown_name(laureate.display_name, laureate.short_name, theme), None,
                                    box["name"],
                                    family="certificate", fill=ink, max_size=sz["name"], max_lines=3)
-    nodes.append(name_group)
+    nodes.append(replace(name_group, tag="H2"))
     kind = laureate.type.label_fr + (f" ({laureate.department})" if laureate.department else "")
     nodes.append(place_fixed(theme, kind, box["type"], fill=muted, max_size=sz["type"]))
     nodes.append(place_fixed(theme, word("certificate_awarded", year=laureate.year), box["awarded"], fill=ink,
                              max_size=sz["awarded"]))
     m = box["marks"]
-    nodes.append(marks_group(laureate.distinction, theme, m.x, m.y, m.w, m.h))
+    nodes.append(replace(marks_group(laureate.distinction, theme, m.x, m.y, m.w, m.h), tag="Figure",
+                         alt=_sentence(marks_phrase(laureate.distinction))))
     nodes.append(place_fixed(theme, laureate.distinction_words, box["distinction"], fill=accent,
                              bold=True, max_size=sz["distinction"]))
     if laureate.mentions:
@@ -313,7 +314,9 @@ def certificate_scene(
     nodes.append(group)
     notes += said
     role = signatory_role if signatory_role is not None else word("certificate_signatory_role")
-    nodes += _signature(theme, grid, role, signatory if signatory is not None else data.signatory, number, notes)
+    default_signatory = edition.signatory or data.signatory
+    nodes += _signature(theme, grid, role, signatory if signatory is not None else default_signatory, number,
+                        word("certificate_issued", date=french_date(made_out)), notes)
     nodes += _verification(theme, grid, url, f"{laureate_path(laureate)}/", word)
 
     fields = {"year": laureate.year, "name": laureate.display_name,
@@ -326,7 +329,8 @@ def certificate_scene(
         "author": theme.word("organiser"),
         "keywords": ", ".join([theme.word("label"), str(laureate.year), laureate.distinction_words,
                                laureate.certificate_number]),
-        "date": (ceremony.date or _year_start(laureate.year)).isoformat(),
+        "date": made_out.isoformat(),
+        "award_date": (ceremony.date or edition.award_date).isoformat(),
         "lang": "fr-FR",
         "certificate_number": laureate.certificate_number,
         "verification_url": url,
@@ -334,7 +338,7 @@ def certificate_scene(
     scene = Scene(
         width=grid.width,
         height=grid.height,
-        root=Group(tuple(nodes)),
+        root=Group(tuple(_paragraphs(nodes))),
         title=title,
         desc=award_description(theme, laureate.distinction, laureate.year, laureate.display_name,
                                laureate.mentions, laureate.type.value)
@@ -344,6 +348,17 @@ def certificate_scene(
     return LayoutResult(scene, tuple(notes))
 
 
-def _year_start(year: int) -> date:
-    """Metadata date when the ceremony date is unknown: the award year, never the clock."""
-    return date(year, 1, 1)
+
+def _paragraphs(nodes: list[Node]) -> list[Node]:
+    """Structure for screen readers: every line of text not already a heading is a paragraph (P), in page
+    order (the reading order); frames and rules stay untagged, i.e. decoration."""
+    return [replace(n, tag="P") if isinstance(n, Group) and n.tag is None and _has_text(n) else n for n in nodes]
+
+
+def _has_text(group: Group) -> bool:
+    return any(isinstance(node, Group) and node.spans for node in walk(group))
+
+
+def _sentence(text: str) -> str:
+    """Alternative text as a sentence: capital first letter."""
+    return text[:1].upper() + text[1:]

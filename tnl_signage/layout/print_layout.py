@@ -23,6 +23,7 @@ from ..drawing.geometry import rounded_rect_commands
 from ..drawing.marks import MEDAL_SPAN, marks_group
 from ..drawing.qr import qr_group
 from ..drawing.scene import Circle, Group, Node, Path, Rect, Scene, walk
+from ..inputs.editions import edition_for
 from .badges import BadgeContent, LayoutResult
 from .common import Box, place_fixed, place_name
 from .legibility import Minimums, cap_ratio, minimums
@@ -415,7 +416,8 @@ def print_scene(
         desc=award_description(theme, content.distinction, content.year, content.name, content.mentions,
                                content.type_label),
         bleed=b,
-        meta={"pdf_profile": profile, "year": str(content.year), "family": family, "format": fmt.name,
+        meta={"pdf_profile": profile, "year": str(content.year),
+              "date": edition_for(content.year).award_date.isoformat(), "family": family, "format": fmt.name,
               "safe_mm": f"{safe:g}", "trim_mm": f"{w:g}x{h:g}", "reading_distance_m": f"{fmt.reading_distance:g}"},
     )
     return LayoutResult(scene, tuple(notes))

@@ -11,7 +11,7 @@ import dataclasses
 from functools import lru_cache
 
 from ..domain.colors import Color
-from ..drawing.scene import Circle, Group, Node, Path, PenCommand, Rect, Symbol, TextSpan, Use
+from ..drawing.scene import Circle, Embed, Group, Node, Path, PenCommand, Rect, Symbol, TextSpan, Use
 
 
 def _points(commands: tuple[PenCommand, ...], fx: float, fy: float, sx: float, sy: float) -> tuple[PenCommand, ...]:
@@ -33,6 +33,8 @@ def scale_node(node: Node, dx: float, dy: float, s: float) -> Node:
     if isinstance(node, Circle):
         return dataclasses.replace(node, cx=dx + s * node.cx, cy=dy + s * node.cy, r=node.r * s,
                                    stroke_width=node.stroke_width * s)
+    if isinstance(node, Embed):
+        return dataclasses.replace(node, x=dx + s * node.x, y=dy + s * node.y, w=node.w * s, h=node.h * s)
     return dataclasses.replace(node, commands=_points(node.commands, dx, dy, s, s),
                                stroke_width=node.stroke_width * s)
 
@@ -53,6 +55,8 @@ def mirror(node: Node, width: float) -> Node:
         return dataclasses.replace(node, x=width - node.x - node.w)
     if isinstance(node, Circle):
         return dataclasses.replace(node, cx=width - node.cx)
+    if isinstance(node, Embed):  # the box moves; a placed page is never drawn mirrored
+        return dataclasses.replace(node, x=width - node.x - node.w)
     return dataclasses.replace(node, commands=_points(node.commands, width, 0, -1, 1))
 
 
@@ -90,6 +94,8 @@ def stretched(node: Node, dx: float, dy: float, sx: float, sy: float, inherited:
     if isinstance(node, Circle):
         return dataclasses.replace(node, cx=dx + sx * node.cx, cy=dy + sy * node.cy, r=node.r * min(sx, sy),
                                    stroke_width=node.stroke_width * min(sx, sy))
+    if isinstance(node, Embed):
+        return dataclasses.replace(node, x=dx + sx * node.x, y=dy + sy * node.y, w=node.w * sx, h=node.h * sy)
     return dataclasses.replace(node, commands=_points(node.commands, dx, dy, sx, sy),
                                stroke_width=node.stroke_width * min(sx, sy))
 
@@ -104,4 +110,6 @@ def recoloured(node: Node, colours: dict[str, Color]) -> Node:
                                    children=tuple(recoloured(c, colours) for c in node.children))
     if isinstance(node, Use):
         return dataclasses.replace(node, fill=swap(node.fill))
+    if isinstance(node, Embed):  # a placed page keeps its own colours
+        return node
     return dataclasses.replace(node, fill=swap(node.fill), stroke=swap(node.stroke))

@@ -8,15 +8,18 @@ because light and dark badges share their geometry exactly (checked in tests/tes
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
 from ..domain.urls import badge_name
 from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS
+from ..layout.withdrawn import withdrawn_badge_scene
 from ..writers.paint import inks
 from ..writers.svg import to_svg
 from .badges import badge
@@ -65,9 +68,24 @@ def auto_badge_svg(laureate: Laureate, variant: str = "seal") -> str:
     return to_svg(scene, color_classes=True, css=css)
 
 
-def write_auto_badges(laureate: Laureate, out_dir: Path, *, variants: Iterable[str] = VARIANTS) -> Files:
-    """Write `badge-{variant}-auto.svg` for each variant."""
+def withdrawn_auto_svg(laureate: Laureate, variant: str, day: date) -> str:
+    """The `auto` badge of a withdrawn award: « retiré le … » in the badge's frame, light or dark."""
+    light, dark = load_theme("light"), load_theme("dark")
+    scene = withdrawn_badge_scene(badge(laureate, variant=variant, theme=light).scene, laureate, day, light).scene
+    return to_svg(scene, color_classes=True, css=palette_css(scene, light, dark))
+
+
+def write_auto_badges(laureate: Laureate, out_dir: Path, *, variants: Iterable[str] = VARIANTS,
+                      withdrawn: date | None = None) -> Files:
+    """Write `badge-{variant}-auto.svg` for each variant.
+
+    `withdrawn`: the award was taken back that day; the hot-linked auto badges then say so instead.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
+    if withdrawn is not None:
+        return Files(tuple(write_atomic(out_dir / badge_name(variant, "auto"), (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n{withdrawn_auto_svg(laureate, variant, withdrawn)}\n'
+        ).encode()) for variant in variants))
     files = [auto_badge(laureate, variant=variant).save(out_dir / badge_name(variant, "auto"))
              for variant in variants]
     return Files(tuple(f for f in files if f is not None))

@@ -7,14 +7,15 @@ only the collectivité can write is left as « [ … ] » so nobody sends an inv
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from ..atomic import write_atomic
 from ..domain.document import Bullets, Document, Heading, Paragraph, Run, para, todo
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
-from ..layout.certificate import Ceremony, certificate_data, french_date
+from ..inputs.editions import edition_for
+from ..layout.certificate import Ceremony, french_date
 from ..writers.odt import odt_bytes
 from .snippets import markdown_text
 
@@ -25,8 +26,9 @@ GRADES = ("l'usage de logiciels libres dans les services et les écoles, la cont
 
 
 def ceremony_of(year: int) -> Ceremony:
-    """Date and place where the year's awards were given, when known (kept as data, never guessed)."""
-    return certificate_data().ceremonies.get(year, Ceremony())
+    """Date and place where the year's awards were given, when known (data/editions.toml, never guessed)."""
+    edition = edition_for(year)
+    return Ceremony(edition.award_date if edition.date_known else None, edition.place)
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,8 @@ def markdown(document: Document) -> str:
 
 
 def _created(lau: Laureate) -> datetime:
-    """The documents' date: the ceremony when known, else the 1st of January of the award year (no clock)."""
-    day = ceremony_of(lau.year).date or date(lau.year, 1, 1)
+    """The documents' date: the award's (data/editions.toml: the ceremony, else the rule for unknown years)."""
+    day = edition_for(lau.year).award_date
     return datetime(day.year, day.month, day.day)
 
 

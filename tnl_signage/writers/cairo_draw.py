@@ -18,7 +18,7 @@ from fontTools.pens.cairoPen import CairoPen
 
 from ..domain.colors import Color
 from ..drawing.pens import replay
-from ..drawing.scene import Circle, Group, Node, Rect, Scene, Symbol, Use
+from ..drawing.scene import Circle, Embed, Group, Node, Rect, Scene, Symbol, Use
 from .paint import Run, Shape, even_odd, outline, paint
 
 # SVG's defaults where cairo's differ (cairo's miter limit is 10).
@@ -108,6 +108,9 @@ class CairoBackend:
             replay(outline(node), CairoPen(None, ctx))
         self._paint(node.fill, node.stroke, node.stroke_width, even_odd(node),
                     node.dash if isinstance(node, Rect) else ())
+
+    def embed(self, node: Embed) -> None:
+        """cairo cannot place a PDF page: left out (the layout frames or captions it)."""
 
 
 def _batchable(use: Use) -> bool:

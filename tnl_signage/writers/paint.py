@@ -2,9 +2,9 @@
 
 The walk resolves what the scene leaves implicit, once: a symbol's fill inherited from its groups, runs
 of consecutive symbols (a line of glyphs, a row of marks), and the shapes' outlines. It calls a small
-backend protocol in drawing order: `begin_group`, then `place` (a run of symbols) and `shape` (fill
-and/or stroke an outline) for the children, then `end_group`. A backend only says how to draw these
-four things in its format.
+backend protocol in drawing order: `begin_group`, then `place` (a run of symbols), `shape` (fill
+and/or stroke an outline) and `embed` (another PDF's page) for the children, then `end_group`. A backend
+only says how to draw these five things in its format.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Protocol
 
 from ..domain.colors import Color
 from ..drawing.geometry import circle_commands, rounded_rect_commands
-from ..drawing.scene import Circle, Group, Path, PenCommand, Rect, Scene, Use
+from ..drawing.scene import Circle, Embed, Group, Path, PenCommand, Rect, Scene, Use
 
 Shape = Rect | Circle | Path
 
@@ -47,6 +47,9 @@ class Backend(Protocol):
     def shape(self, node: Shape) -> None:
         """A rectangle, circle or path, filled and/or stroked with its own colours."""
 
+    def embed(self, node: Embed) -> None:
+        """Another PDF's page in a box (left out by formats that cannot place one)."""
+
 
 def paint(scene: Scene, backend: Backend) -> None:
     """Walk the whole scene (its root group included) in drawing order."""
@@ -66,6 +69,8 @@ def _group(group: Group, inherited: Color | None, backend: Backend) -> None:
             run = []
         if isinstance(child, Group):
             _group(child, fill, backend)
+        elif isinstance(child, Embed):
+            backend.embed(child)
         else:
             backend.shape(child)
     if run:
@@ -136,6 +141,9 @@ class _Inventory:
             self.inks.append(Ink(node.fill, "fill", self._cut > 0))
         if node.stroke is not None:
             self.inks.append(Ink(node.stroke, "stroke", self._cut > 0))
+
+    def embed(self, node: Embed) -> None:
+        """A placed page's colours are its own PDF's, not the scene's."""
 
 
 def inks(scene: Scene) -> Iterator[Ink]:

@@ -7,10 +7,13 @@ subclass it only where they differ (how runs of glyphs are placed, cut paths, in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
+import zlib
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import IO, Any
 
+import pikepdf
 from fontTools.pens.basePen import BasePen
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.colors import Color as RLColor
@@ -23,13 +26,14 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..domain.colors import Color
 from ..drawing.pens import replay
-from ..drawing.scene import Group, Point, Rect, Scene
-from ..resources import resource_dir
+from ..drawing.scene import Embed, Group, Point, Rect, Scene
+from ..resources import data_file, resource_dir
 from .paint import Run, Shape, even_odd, outline, paint
 from .pdf_outline import outline as symbol_outline
 
 ColorMap = Callable[[Color], RLColor]
 _NO_TEXT_FONT = "TnlNoText"
+SRGB_ICC = ("icc", "sRGB-icc-profiles-free.icc")
 
 
 def cmyk(color: Color) -> RLColor:
@@ -96,6 +100,7 @@ class PdfBackend:
         self.color = color
         self.dx = offset + scene.bleed
         self.top = offset + scene.bleed + scene.height
+        self.embeds: list[Embed] = []
 
     def pt(self, x: float, y: float) -> tuple[float, float]:
         """Scene mm (y down) -> page points (y up)."""
@@ -132,10 +137,11 @@ class PdfBackend:
         c = self.canvas
         p = c.beginPath()
         replay(outline(node), PagePathPen(p, self.pt))
+        color = {"cmyk": cmyk, "rgb": rgb}.get(node.space, self.color)  # the node's own space, if it asks
         if fill is not None:
-            c.setFillColor(self.color(fill))
+            c.setFillColor(color(fill))
         if stroke is not None:
-            c.setStrokeColor(self.color(stroke))
+            c.setStrokeColor(color(stroke))
             c.setLineWidth(node.stroke_width * mm)
         dash = node.dash if isinstance(node, Rect) and stroke is not None else ()
         if dash:
@@ -144,3 +150,52 @@ class PdfBackend:
                    fillMode=FILL_EVEN_ODD if even_odd(node) else FILL_NON_ZERO)
         if dash:
             c.setDash([])
+
+    def embed(self, node: Embed) -> None:
+        """The page as form XObject `node.name` on the unit square (see `place_pages`), scaled into the box."""
+        x, y = self.pt(node.x, node.y + node.h)
+        self.canvas.addLiteral(f"q {node.w * mm:.4f} 0 0 {node.h * mm:.4f} {x:.4f} {y:.4f} cm /{node.name} Do Q")
+        self.embeds.append(node)
+
+
+def place_pages(pdf: pikepdf.Pdf, embeds: Iterable[Embed]) -> None:
+    """Add each embedded PDF's first page to page 1's resources as the form its `Embed` calls by name.
+
+    The form is the page's one content stream copied as stored (still compressed: nothing is drawn or
+    deflated twice), its resources with it; BBox is the TrimBox and Matrix maps it onto the unit square.
+    """
+    resources = pdf.pages[0].obj.Resources
+    for node in embeds:
+        with pikepdf.open(io.BytesIO(node.pdf)) as source:
+            page = source.pages[0].obj
+            x0, y0, x1, y1 = (float(v) for v in page.get("/TrimBox", page.MediaBox))
+            if not isinstance(page.Contents, pikepdf.Stream):
+                raise ValueError("la page à placer doit avoir un seul flux de contenu")
+            form = pdf.copy_foreign(page.Contents)
+            form.Type = pikepdf.Name.XObject
+            form.Subtype = pikepdf.Name.Form
+            form.BBox = pikepdf.Array([x0, y0, x1, y1])
+            w, h = x1 - x0, y1 - y0
+            form.Matrix = pikepdf.Array([1 / w, 0, 0, 1 / h, -x0 / w, -y0 / h])
+            form.Resources = pdf.copy_foreign(source.make_indirect(page.Resources))
+        if "/XObject" not in resources:
+            resources.XObject = pikepdf.Dictionary()
+        resources.XObject[f"/{node.name}"] = form
+
+
+@lru_cache(maxsize=1)
+def _srgb_deflated() -> bytes:
+    return zlib.compress(data_file(*SRGB_ICC).read_bytes(), 9)
+
+
+def declare_srgb(pdf: pikepdf.Pdf) -> None:
+    """Make page 1's DeviceRGB colours sRGB (a DefaultRGB ICCBased space): an RGB swatch in a CMYK print
+    file is then a defined colour, not a device's guess."""
+    icc = pikepdf.Stream(pdf, b"")
+    icc.write(_srgb_deflated(), filter=pikepdf.Name.FlateDecode)
+    icc.N = 3
+    icc.Alternate = pikepdf.Name.DeviceRGB
+    resources = pdf.pages[0].obj.Resources
+    if "/ColorSpace" not in resources:
+        resources.ColorSpace = pikepdf.Dictionary()
+    resources.ColorSpace.DefaultRGB = pikepdf.Array([pikepdf.Name.ICCBased, pdf.make_indirect(icc)])

@@ -5,8 +5,8 @@ line, the same words as invisible text (render mode 3) in the embedded, subset T
 stretched to the outlines' width: the page looks exactly like the SVG and PNG, and a reader can still
 search and copy the name. pikepdf then writes what reportlab cannot: the outlines as form XObjects
 (cached per process), the output intent, the XMP packet, a matching Info dictionary and a /ID
-derived from the content. No clock is read anywhere:
-dates come from `scene.meta["date"]` (the award), so the same scene gives the same bytes.
+derived from the content (all through `pdf_finish`, shared with PDF/X). No clock is read anywhere:
+dates come from `scene.meta["date"]` (the issue date), so the same scene gives the same bytes.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ import io
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
-from xml.sax.saxutils import escape
 
 import pikepdf
 from fontTools.ttLib import TTFont as FTFont
@@ -29,21 +27,27 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from .. import __version__
 from ..domain.colors import Color
 from ..drawing.scene import Group, Scene, TextSpan, Use
 from ..errors import InputError
 from ..resources import data_file, resource_dir
-from .paint import Run
+from .paint import Run, Shape
 from .pdf_draw import PdfBackend, rgb
+from .pdf_finish import DocumentText, Finish, OutputIntent, finish_document, save, stamp
 from .pdf_outline import Outline, outline
+from .pdf_tags import Tagged, add_structure, add_ua_extension_schema
 
 PROFILE = "pdfa-2b"
 ICC_FILE = ("icc", "sRGB-icc-profiles-free.icc")
 OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 FORM_MIN_USES = 3  # an outline drawn this often becomes a form XObject; fewer: written inline
 PAGE_ZLIB_LEVEL = 3
-PRODUCER = f"tnl-signage {__version__} (reportlab, pikepdf)"
+INTENT = OutputIntent("GTS_PDFA1", ICC_FILE, 3, OUTPUT_CONDITION, OUTPUT_CONDITION)
+# PDF/A-2b: only the identification differs from the print files' finishing.
+FINISH = Finish(INTENT, "1.7", (("pdfaid:part", "2"), ("pdfaid:conformance", "B")), display_title=True)
+# A scene that carries structure roles is written tagged: PDF/A-2a (accessible) and PDF/UA-1 together.
+FINISH_TAGGED = Finish(INTENT, "1.7", (("pdfaid:part", "2"), ("pdfaid:conformance", "A"), ("pdfuaid:part", "1")),
+                       display_title=True)
 
 
 @dataclass(frozen=True)
@@ -113,9 +117,14 @@ class ArchiveBackend(PdfBackend):
     compression time.) Same drawing as `PdfBackend.place`, only faster.
     """
 
+    _depth = 0  # group nesting (the root is 1); class defaults, for subclasses that skip this __init__
+    _tagging = False
+
     def __init__(self, canvas: Canvas, scene: Scene, **kw: Any) -> None:
         super().__init__(canvas, scene, **kw)
         self.forms: dict[str, tuple[str, Outline]] = {}
+        self.tagged: list[Tagged] = []
+        self._tagging = any(isinstance(child, Group) and child.tag for child in scene.root.children)
         self._colours: dict[Color, str] = {}
         self._uses = Counter(n.symbol.id for n in scene.walk() if isinstance(n, Use))
 
@@ -127,6 +136,14 @@ class ArchiveBackend(PdfBackend):
         return colour
 
     def place(self, run: Run) -> None:
+        if self._depth == 1 and self._tagging:  # symbols right under the root: decoration
+            self.canvas.addLiteral("/Artifact BMC")
+            self._place(run)
+            self.canvas.addLiteral("EMC")
+        else:
+            self._place(run)
+
+    def _place(self, run: Run) -> None:
         """Consecutive symbols in their own q/Q, so reportlab's colour state holds.
 
         The colour is set only when it changes; each symbol is `q cm /Tn Do Q` (form) or its
@@ -155,12 +172,38 @@ class ArchiveBackend(PdfBackend):
         ops.append("Q")
         self.canvas.addLiteral("\n".join(ops))
 
+    # Tagging (PDF/UA): each child of the root is one marked-content sequence, a structure element when
+    # the layout gave it a `tag` (its MCID recorded for `finish`), an artifact otherwise (frames, rules).
+    # A scene without any tag is drawn without marks.
+
+    def begin_group(self, group: Group, fill: Color | None) -> None:
+        self._depth += 1
+        if self._depth == 2 and self._tagging:
+            if group.tag:
+                item = Tagged(group.tag, len(self.tagged), group.alt)
+                self.tagged.append(item)
+                self.canvas.addLiteral(f"/{item.tag} <</MCID {item.mcid}>> BDC")
+            else:
+                self.canvas.addLiteral("/Artifact BMC")
+
     def end_group(self, group: Group, fill: Color | None) -> None:
         for span in group.spans:
             self.span(span)
+        if self._depth == 2 and self._tagging:
+            self.canvas.addLiteral("EMC")
+        self._depth -= 1
 
-    def span(self, span: TextSpan) -> None:
-        """Invisible text (Tr 3) on the span's baseline, horizontally scaled to the outlines' ink width."""
+    def shape(self, node: Shape) -> None:
+        artifact = self._depth == 1 and self._tagging  # a shape right under the root: decoration
+        if artifact:
+            self.canvas.addLiteral("/Artifact BMC")
+        super().shape(node)
+        if artifact:
+            self.canvas.addLiteral("EMC")
+
+    def span(self, span: TextSpan, *, mode: int = 3) -> None:
+        """Invisible text (Tr 3) on the span's baseline, horizontally scaled to the outlines' ink width;
+        `mode=0` sets it visible instead of the outlines (in the current fill colour)."""
         font = _font(span.font_path)
         # Characters the font lacks would show .notdef, which PDF/A forbids even in invisible text.
         words = "".join(ch for ch in span.text if ord(ch) in font.cmap)
@@ -172,7 +215,7 @@ class ArchiveBackend(PdfBackend):
         scale = span.width / natural if natural > 0 and span.width > 0 else 1.0
         x = span.x + extent[0] * k * (1.0 - scale)
         text = self.canvas.beginText()
-        text.setTextRenderMode(3)
+        text.setTextRenderMode(mode)
         text.setFont(font.name, span.size * mm)
         text.setHorizScale(100.0 * scale)
         text.setTextOrigin(*self.pt(x, span.baseline))
@@ -196,6 +239,7 @@ class Drawn:
 
     pdf: bytes
     forms: tuple[tuple[str, Outline], ...]
+    tagged: tuple[Tagged, ...] = ()
 
 
 def draw(scene: Scene) -> Drawn:
@@ -209,13 +253,7 @@ def draw(scene: Scene) -> Drawn:
     backend.draw()
     canvas.showPage()
     canvas.save()
-    return Drawn(buf.getvalue(), tuple(backend.forms.values()))
-
-
-@lru_cache(maxsize=1)
-def _icc() -> bytes:
-    """The sRGB profile, Flate-compressed once."""
-    return zlib.compress(data_file(*ICC_FILE).read_bytes(), 9)
+    return Drawn(buf.getvalue(), tuple(backend.forms.values()), tuple(backend.tagged))
 
 
 def _compressed(pdf: pikepdf.Pdf, data: bytes, **entries: Any) -> pikepdf.Stream:
@@ -224,64 +262,6 @@ def _compressed(pdf: pikepdf.Pdf, data: bytes, **entries: Any) -> pikepdf.Stream
     for key, value in entries.items():
         stream[f"/{key}"] = value
     return stream
-
-
-def _dates(meta: dict[str, str]) -> tuple[str, str]:
-    """(PDF date, XMP date) at noon UTC of the award day, so no time zone shifts the day shown."""
-    raw = meta.get("date")
-    if not raw:
-        raise InputError("PDF/A : scene.meta['date'] (date de l'attribution) manquante")
-    try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        raise InputError(f"PDF/A : date invalide dans scene.meta : « {raw} »") from None
-    return f"D:{day:%Y%m%d}120000Z", f"{day.isoformat()}T12:00:00Z"
-
-
-def _lang_alt(tag: str, value: str) -> str:
-    return (f"<{tag}><rdf:Alt><rdf:li xml:lang=\"x-default\">{escape(value)}</rdf:li></rdf:Alt></{tag}>")
-
-
-def xmp_packet(scene: Scene) -> bytes:
-    """XMP metadata claiming PDF/A-2B, equal to the Info dictionary written next to it."""
-    meta = scene.meta
-    _, when = _dates(meta)
-    title = meta.get("title", scene.title)
-    author = meta.get("author", "")
-    lang = meta.get("lang", "fr-FR")
-    parts = [
-        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
-        '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
-        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
-        '<rdf:Description rdf:about=""'
-        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
-        ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"'
-        ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"'
-        ' xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">',
-        "<pdfaid:part>2</pdfaid:part>",
-        "<pdfaid:conformance>B</pdfaid:conformance>",
-        "<dc:format>application/pdf</dc:format>",
-        _lang_alt("dc:title", title),
-        f"<dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>",
-        f"<dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag></dc:language>",
-    ]
-    if meta.get("subject"):
-        parts.append(_lang_alt("dc:description", meta["subject"]))
-    if meta.get("keywords"):
-        parts.append(f"<pdf:Keywords>{escape(meta['keywords'])}</pdf:Keywords>")
-    parts += [
-        f"<pdf:Producer>{escape(PRODUCER)}</pdf:Producer>",
-        f"<xmp:CreatorTool>{escape(PRODUCER)}</xmp:CreatorTool>",
-        f"<xmp:CreateDate>{when}</xmp:CreateDate>",
-        f"<xmp:ModifyDate>{when}</xmp:ModifyDate>",
-        f"<xmp:MetadataDate>{when}</xmp:MetadataDate>",
-        "</rdf:Description>",
-        "</rdf:RDF>",
-        "</x:xmpmeta>",
-    ]
-    # Padding lets a later tool (a signer) rewrite the packet in place, as the XMP spec advises.
-    padding = (" " * 99 + "\n") * 20
-    return ("\n".join(parts) + "\n" + padding + '<?xpacket end="w"?>').encode("utf-8")
 
 
 def _add_forms(pdf: pikepdf.Pdf, forms: tuple[tuple[str, Outline], ...]) -> None:
@@ -298,12 +278,34 @@ def _add_forms(pdf: pikepdf.Pdf, forms: tuple[tuple[str, Outline], ...]) -> None
             BBox=pikepdf.Array(shape.bbox), Resources=pikepdf.Dictionary()))
 
 
+def _subset_tags(pdf: pikepdf.Pdf) -> None:
+    """Give each font subset its own tag: reportlab starts every font's first subset at `AAAAAA+`.
+
+    ISO 32000 (9.6.4) wants the tag to differ between subsets; two fonts sharing one confuse font
+    managers and some checkers. The tag is derived from the subset's font program, so it is deterministic.
+    """
+    fonts = pdf.pages[0].obj.Resources.get("/Font", pikepdf.Dictionary())
+    for font in fonts.values():
+        name = str(font.get("/BaseFont", ""))
+        if len(name) < 8 or name[7] != "+":
+            continue
+        descriptor = font.get("/FontDescriptor")
+        program = descriptor.get("/FontFile2") if descriptor is not None else None
+        digest = hashlib.sha256(name.encode() + (program.read_raw_bytes() if program is not None else b"")).digest()
+        tag = "".join(chr(ord("A") + b % 26) for b in digest[:6])
+        font.BaseFont = pikepdf.Name(f"/{tag}{name[7:]}")
+        if descriptor is not None:
+            descriptor.FontName = pikepdf.Name(f"/{tag}{name[7:]}")
+
+
 def finish(drawn: Drawn, scene: Scene) -> bytes:
-    """Turn reportlab's PDF into PDF/A-2b: forms, output intent, XMP, Info, language, deterministic /ID."""
+    """Turn reportlab's PDF into PDF/A-2b: forms, then the shared finishing (intent, XMP, Info, /ID)."""
     meta = scene.meta
-    pdf_date, _ = _dates(meta)
+    if not meta.get("date"):
+        raise InputError("PDF/A : scene.meta['date'] (date de l'attestation) manquante")
     with pikepdf.open(io.BytesIO(drawn.pdf)) as pdf:
         _add_forms(pdf, drawn.forms)
+        _subset_tags(pdf)
         page = pdf.pages[0].obj
         if "/Trans" in page:  # reportlab's empty page transition: nothing to archive
             del page["/Trans"]
@@ -311,44 +313,20 @@ def finish(drawn: Drawn, scene: Scene) -> bytes:
         if isinstance(contents, pikepdf.Stream) and "/Filter" not in contents:
             # zlib level 3: a third of the time of qpdf's default level for ~4 % more bytes on the page
             contents.write(zlib.compress(contents.read_raw_bytes(), PAGE_ZLIB_LEVEL), filter=pikepdf.Name.FlateDecode)
-        icc = _compressed(pdf, _icc(), N=3)
-        intent = pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1,
-            OutputConditionIdentifier=pikepdf.String(OUTPUT_CONDITION),
-            Info=pikepdf.String(OUTPUT_CONDITION),
-            RegistryName=pikepdf.String("http://www.color.org"),
-            DestOutputProfile=pdf.make_indirect(icc),
-        ))
         root = pdf.Root
-        root.OutputIntents = pikepdf.Array([intent])
-        metadata = pikepdf.Stream(pdf, xmp_packet(scene))
-        metadata.Type = pikepdf.Name.Metadata
-        metadata.Subtype = pikepdf.Name.XML
-        root.Metadata = pdf.make_indirect(metadata)
-        root.Lang = pikepdf.String(meta.get("lang", "fr-FR"))
-        root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         for key in ("/PageMode", "/OpenAction"):
             if key in root:
                 del root[key]
-        info = {
-            "/Title": meta.get("title", scene.title),
-            "/Author": meta.get("author", ""),
-            "/Subject": meta.get("subject", ""),
-            "/Keywords": meta.get("keywords", ""),
-            "/Creator": PRODUCER,
-            "/Producer": PRODUCER,
-            "/CreationDate": pdf_date,
-            "/ModDate": pdf_date,
-        }
-        pdf.trailer.Info = pdf.make_indirect(pikepdf.Dictionary(
-            {k: pikepdf.String(v) for k, v in info.items() if v}))
-        # reportlab's invariant /ID is the same for every file: let qpdf derive both halves from the content.
-        del pdf.trailer["/ID"]
+        text = DocumentText(meta.get("title", scene.title), meta.get("subject", ""), meta.get("author", ""),
+                            meta.get("keywords", ""), meta.get("lang", "fr-FR"))
+        flavour = FINISH_TAGGED if drawn.tagged else FINISH
+        finish_document(pdf, flavour, text, stamp(meta["date"]))
+        if drawn.tagged:
+            add_structure(pdf, list(drawn.tagged), text.title)
+            add_ua_extension_schema(pdf)
         out = io.BytesIO()
         # Streams already compressed (fonts, forms, profile) are kept as they are; the page is deflated.
-        pdf.save(out, deterministic_id=True, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate, force_version="1.7",
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        save(pdf, out, flavour, object_streams=True, compress=True)
         return out.getvalue()
 
 

@@ -10,16 +10,12 @@ converted or flattened at the printer. Same scene, same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from itertools import groupby
-from typing import IO, Any, BinaryIO, cast
-from xml.sax.saxutils import escape
+from typing import IO, Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -28,13 +24,13 @@ from reportlab.lib.colors import Color as RLColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from .. import __version__
 from ..domain.colors import Color
 from ..drawing.scene import Group, Scene
 from ..errors import InputError
-from ..resources import data_file
+from ..inputs.editions import edition_for
 from .paint import Placed, Run
 from .pdf_draw import PdfBackend, binary_canvas, cmyk, no_text_font
+from .pdf_finish import DocumentText, Finish, OutputIntent, finish_document, save, stamp
 from .pdf_outline import outline
 
 ICC_FILE = ("icc", "FOGRA39-tnl.icc")
@@ -47,7 +43,10 @@ MARK_ROOM_MM = 2.0  # paper left around the marks
 MARK_WIDTH_PT = 0.25
 # Registration: 100 % of each of the four inks, so the marks show on every plate (and every film).
 REGISTRATION = CMYKColor(1, 1, 1, 1)
-PRODUCER = f"tnl-signage {__version__} (reportlab, pikepdf)"
+
+
+INTENT = OutputIntent("GTS_PDFX", ICC_FILE, 4, OUTPUT_CONDITION, OUTPUT_INFO, condition=OUTPUT_INFO,
+                      registry=OUTPUT_REGISTRY)
 
 
 @dataclass(frozen=True)
@@ -57,6 +56,19 @@ class Flavour:
     version: str
     conformance: str | None
     pdf_version: str
+
+    @property
+    def finish(self) -> Finish:
+        """The shared finishing, with this flavour's identification (XMP and Info) and trapping key."""
+        xmp: tuple[tuple[str, str], ...]
+        info: tuple[tuple[str, str], ...]
+        if self.conformance:  # PDF/X-1a:2001 identifies itself in the pdfx namespace (ISO 15930-1)
+            xmp = (("pdfx:GTS_PDFXVersion", self.version), ("pdfx:GTS_PDFXConformance", self.conformance))
+            info = (("GTS_PDFXVersion", self.version), ("GTS_PDFXConformance", self.conformance))
+        else:  # PDF/X-4 in the pdfxid namespace (ISO 15930-7)
+            xmp = (("pdfxid:GTS_PDFXVersion", self.version),)
+            info = (("GTS_PDFXVersion", self.version),)
+        return Finish(INTENT, self.pdf_version, xmp, info, trapped=False, document_id=True)
 
 
 FLAVOURS = {
@@ -162,15 +174,6 @@ class PrintBackend(PdfBackend):
         return "\n".join(ops)
 
 
-@lru_cache(maxsize=1)
-def _icc_profile() -> tuple[bytes, bytes]:
-    """The FOGRA39 profile, raw and deflated (compressed once per process)."""
-    import zlib
-
-    raw = data_file(*ICC_FILE).read_bytes()
-    return raw, zlib.compress(raw, 6)
-
-
 def _crop_marks(c: Canvas, g: PageGeometry) -> None:
     """Eight 0.25 pt registration lines on the trim lines, starting MARK_GAP_MM beyond the bleed."""
     x0, y0, x1, y1 = g.trim
@@ -212,52 +215,6 @@ def _box(values: tuple[float, float, float, float]) -> Array:
     return Array([Decimal(f"{v * mm:.4f}") for v in values])
 
 
-def _dates(scene: Scene) -> tuple[str, str]:
-    """Fixed dates derived from the award year (1 January): no clock, so the same input gives the same bytes."""
-    year = scene.meta.get("year", "2000")
-    if not (year.isdigit() and len(year) == 4):
-        year = "2000"
-    return f"D:{year}0101000000Z", f"{year}-01-01T00:00:00Z"
-
-
-def xmp_packet(scene: Scene, flavour: Flavour, doc_id: str, when: str) -> bytes:
-    """XMP metadata mirroring the Info dictionary, with the PDF/X identification keys."""
-    pdfx = (f"<pdfx:GTS_PDFXVersion>{flavour.version}</pdfx:GTS_PDFXVersion>"
-            f"<pdfx:GTS_PDFXConformance>{flavour.conformance}</pdfx:GTS_PDFXConformance>"
-            if flavour.conformance else
-            f"<pdfxid:GTS_PDFXVersion>{flavour.version}</pdfxid:GTS_PDFXVersion>")
-    text = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about=""
- xmlns:dc="http://purl.org/dc/elements/1.1/"
- xmlns:xmp="http://ns.adobe.com/xap/1.0/"
- xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
- xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
- xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/"
- xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
-<dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(scene.title)}</rdf:li></rdf:Alt></dc:title>
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(scene.desc)}</rdf:li></rdf:Alt></dc:description>
-<dc:language><rdf:Bag><rdf:li>fr</rdf:li></rdf:Bag></dc:language>
-<xmp:CreateDate>{when}</xmp:CreateDate>
-<xmp:ModifyDate>{when}</xmp:ModifyDate>
-<xmp:MetadataDate>{when}</xmp:MetadataDate>
-<xmp:CreatorTool>tnl-signage {__version__}</xmp:CreatorTool>
-<pdf:Producer>{escape(PRODUCER)}</pdf:Producer>
-<pdf:Trapped>False</pdf:Trapped>
-<xmpMM:DocumentID>uuid:{doc_id}</xmpMM:DocumentID>
-<xmpMM:InstanceID>uuid:{doc_id}</xmpMM:InstanceID>
-<xmpMM:VersionID>1</xmpMM:VersionID>
-<xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-{pdfx}
-</rdf:Description>
-</rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="r"?>"""
-    return text.encode("utf-8")
-
-
 def _drop_font_resources(resources: pikepdf.Object) -> None:
     """Remove the (empty) font dictionary and the text procset reportlab declares on every content stream."""
     if "/Font" in resources:
@@ -267,10 +224,13 @@ def _drop_font_resources(resources: pikepdf.Object) -> None:
     resources.ProcSet = Array([Name.PDF])
 
 
-def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: IO[bytes]) -> None:
-    """Add boxes, output intent, Info, XMP and the PDF/X keys; drop reportlab's unused resources."""
-    doc_id = str(uuid.UUID(bytes=hashlib.sha256(drawn + flavour.version.encode()).digest()[:16]))
-    pdf_date, xmp_date = _dates(scene)
+def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: IO[bytes], *,
+           live_text: bool = False, extend: Callable[[pikepdf.Pdf], None] | None = None) -> None:
+    """Add boxes and drop reportlab's unused resources; then the shared finishing (intent, XMP, Info, /ID).
+
+    `live_text` keeps the page's embedded fonts (a document such as the spec sheet, not a sign);
+    `extend` adds to the page what reportlab could not draw (placed pages, colour spaces) first.
+    """
     with pikepdf.open(io.BytesIO(drawn)) as pdf:
         page = pdf.pages[0].obj
         page.MediaBox = _box(g.media)
@@ -279,40 +239,24 @@ def finish(drawn: bytes, scene: Scene, g: PageGeometry, flavour: Flavour, out: I
         for key in ("/Trans", "/CropBox", "/ArtBox"):
             if key in page:
                 del page[key]
-        _drop_font_resources(page.Resources)
+        if extend is not None:
+            extend(pdf)
+        if live_text:
+            page.Resources.ProcSet = Array([Name.PDF, Name.Text])
+        else:
+            _drop_font_resources(page.Resources)
         for xobject in page.Resources.get("/XObject", Dictionary()).values():
             if "/Resources" in xobject:
                 _drop_font_resources(xobject.Resources)
-        raw, deflated = _icc_profile()
-        icc = pikepdf.Stream(pdf, b"")
-        icc.write(deflated, filter=Name.FlateDecode)
-        icc.N = 4
-        del raw
-        pdf.Root.OutputIntents = Array([Dictionary(
-            Type=Name.OutputIntent, S=Name.GTS_PDFX,
-            OutputConditionIdentifier=OUTPUT_CONDITION, OutputCondition=OUTPUT_INFO,
-            RegistryName=OUTPUT_REGISTRY, Info=OUTPUT_INFO, DestOutputProfile=pdf.make_indirect(icc),
-        )])
-        metadata = pikepdf.Stream(pdf, xmp_packet(scene, flavour, doc_id, xmp_date))
-        metadata.Type = Name.Metadata
-        metadata.Subtype = Name.XML
-        pdf.Root.Metadata = pdf.make_indirect(metadata)
-        pdf.Root.Lang = pikepdf.String("fr")
-        info = Dictionary(
-            Title=pikepdf.String(scene.title), Subject=pikepdf.String(scene.desc),
-            Creator=pikepdf.String(f"tnl-signage {__version__}"), Producer=pikepdf.String(PRODUCER),
-            CreationDate=pdf_date, ModDate=pdf_date, Trapped=Name("/False"),
-            GTS_PDFXVersion=pikepdf.String(flavour.version),
-        )
-        if flavour.conformance:
-            info.GTS_PDFXConformance = pikepdf.String(flavour.conformance)
-        pdf.trailer.Info = pdf.make_indirect(info)
+        year = scene.meta.get("year", "")
+        # the award's date (data/editions.toml) when the layout did not give one
+        day = scene.meta.get("date") or (edition_for(int(year)).award_date.isoformat() if year.isdigit()
+                                         else "2000-01-01")
+        finish_document(pdf, flavour.finish, DocumentText(scene.title, scene.desc, lang="fr"), stamp(day))
         # Every stream is already deflated (page by reportlab, profile once per process) except the
         # XMP packet, left readable as is usual; asking qpdf to compress would make it inspect each
         # stream again, which took most of the save's time.
-        pdf.save(cast(BinaryIO, out), deterministic_id=True, force_version=flavour.pdf_version,
-                 object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False)
+        save(pdf, out, flavour.finish, object_streams=False, compress=False)
 
 
 def write(scene: Scene, out: IO[bytes], *, profile: str = "pdfx-4", marks: bool = True, **_: Any) -> None:

@@ -22,7 +22,7 @@ from fontTools.pens.transformPen import TransformPen
 
 from ..domain.colors import Color
 from ..drawing.pens import SvgPathPen, replay, svg_path_data
-from ..drawing.scene import Circle, Group, Path, Rect, Scene, Symbol, Use
+from ..drawing.scene import Circle, Embed, Group, Path, Rect, Scene, Symbol, Use
 from .paint import Run, Shape, paint
 
 GRIDS = (8, 4, 2, 1)
@@ -233,6 +233,9 @@ class SvgBackend:
 
     def shape(self, node: Shape) -> None:
         self.stack[-1].append(_shape(node, self.classes))
+
+    def embed(self, node: Embed) -> None:
+        """SVG cannot place a PDF page: left out (the layout frames or captions it)."""
 
     def text(self, grid: int, inline: bool) -> str:
         classes = self.classes

@@ -2,7 +2,8 @@
 
 The private key lives only in a PEM file (PKCS#8, mode 0600) that the organiser keeps outside any repository;
 what gets published is the controller document `issuer-v3.json`, which lists the public key (Multikey) under
-`assertionMethod` so that anyone can check an Open Badges 3.0 credential against it.
+`verificationMethod` (referenced from `assertionMethod`) so that anyone can check an Open Badges 3.0
+credential against it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ ED25519_MULTICODEC = b"\xed\x01"
 CONTROLLER_TERMS: dict[str, Any] = {
     "assertionMethod": {"@id": "https://w3id.org/security#assertionMethod", "@type": "@id",
                         "@container": "@set"},
+    "verificationMethod": {"@id": "https://w3id.org/security#verificationMethod", "@type": "@id",
+                           "@container": "@set"},
 }
 
 
@@ -114,7 +117,9 @@ def verification_method(key: Ed25519PrivateKey | Ed25519PublicKey, urls: SiteUrl
 
 def controller_document(key: Ed25519PrivateKey | Ed25519PublicKey, urls: SiteUrls,
                         info: IssuerInfo | None = None) -> dict[str, Any]:
-    """`issuer-v3.json`: the issuer's Open Badges 3.0 Profile, listing its key under `assertionMethod`.
+    """`issuer-v3.json`: the issuer's Open Badges 3.0 Profile; its key is published under `verificationMethod`
+    and authorised for proofs by a reference under `assertionMethod` (W3C Controlled Identifiers), so that
+    verifiers that look in either place find it.
 
     The same document is the issuer profile a wallet displays and the controller document a verifier reads
     to check that the key was authorised by the issuer (no DID needed: the issuer id is this https URL).
@@ -128,5 +133,6 @@ def controller_document(key: Ed25519PrivateKey | Ed25519PublicKey, urls: SiteUrl
         "url": info.url,
         "email": info.email,
         "description": info.description,
-        "assertionMethod": [verification_method(key, urls)],
+        "verificationMethod": [verification_method(key, urls)],
+        "assertionMethod": [urls.key_id],
     }

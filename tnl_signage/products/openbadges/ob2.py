@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from ...domain.model import Laureate
+from ...domain.revocations import Revocation
 from ...domain.scales import Distinction
 from ...domain.theme import Theme
-from ...domain.wording import award_description
+from ...domain.wording import award_description, french_date
+from ...inputs.editions import edition_for
 from .contexts import OB_V2
 from .issuer import IssuerInfo
 from .paths import SiteUrls
@@ -60,18 +62,22 @@ def recipient_identity(laureate: Laureate, urls: SiteUrls) -> tuple[str, bool]:
     return urls.verification_page(laureate), False
 
 
-def assertion(laureate: Laureate, urls: SiteUrls, info: IssuerInfo, theme: Theme) -> JsonDict:
-    """`{year}/{slug}/assertion.json`: the award to one collectivité, recipient identified by its web address."""
+def assertion(laureate: Laureate, urls: SiteUrls, info: IssuerInfo, theme: Theme,
+              revocation: Revocation | None = None) -> JsonDict:
+    """`{year}/{slug}/assertion.json`: the award to one collectivité, recipient identified by its web address.
+
+    A withdrawn award stays published, marked `revoked` with its reason (OB 2.0 hosted revocation).
+    """
     identity, _ = recipient_identity(laureate, urls)
     page = urls.verification_page(laureate)
-    return {
+    document: JsonDict = {
         "@context": OB_V2,
         "type": "Assertion",
         "id": urls.assertion(laureate),
         "recipient": {"type": "url", "identity": identity, "hashed": False},
         "badge": urls.badge_class(laureate.year, laureate.distinction),
         "verification": {"type": "hosted"},
-        "issuedOn": info.award_date(laureate.year),
+        "issuedOn": edition_for(laureate.year).award_xsd,
         "image": urls.laureate_file(laureate, "badge-ob2.png"),
         "narrative": award_description(theme, laureate.distinction, laureate.year, laureate.display_name,
                                        laureate.mentions, laureate.type.value),
@@ -83,3 +89,7 @@ def assertion(laureate: Laureate, urls: SiteUrls, info: IssuerInfo, theme: Theme
                           f"(attestation {laureate.certificate_number})."),
         }],
     }
+    if revocation is not None:
+        document["revoked"] = True
+        document["revocationReason"] = f"retiré le {french_date(revocation.day)} : {revocation.reason}"
+    return document

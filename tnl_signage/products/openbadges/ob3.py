@@ -17,6 +17,7 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import base58
@@ -24,11 +25,14 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyld import jsonld
 
+from ...domain.editions import instant_xsd
 from ...domain.model import Laureate
 from ...domain.scales import Distinction
 from ...domain.theme import Theme
 from ...domain.wording import award_description
 from ...errors import TnlError
+from ...inputs.clock import signing_time
+from ...inputs.editions import edition_for
 from .contexts import CREDENTIALS_V2, OB_V3P0, DocumentLoader, document_loader
 from .issuer import IssuerInfo
 from .keys import public_key_from_multibase
@@ -78,8 +82,12 @@ def credential_id(laureate: Laureate, urls: SiteUrls) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, urls.credential(laureate))}"
 
 
-def credential(laureate: Laureate, urls: SiteUrls, info: IssuerInfo, theme: Theme) -> JsonDict:
-    """The unsigned credential: the issuer says that this collectivité achieved this distinction."""
+def credential(laureate: Laureate, urls: SiteUrls, info: IssuerInfo, theme: Theme,
+               status: JsonDict | None = None) -> JsonDict:
+    """The unsigned credential: the issuer says that this collectivité achieved this distinction.
+
+    `status` (a `BitstringStatusListEntry`) lets a verifier learn later that the award was withdrawn.
+    """
     site, has_site = recipient_identity(laureate, urls)
     year, distinction = laureate.year, laureate.distinction
     subject: JsonDict = {
@@ -90,8 +98,8 @@ def credential(laureate: Laureate, urls: SiteUrls, info: IssuerInfo, theme: Them
     }
     if has_site:
         subject["id"] = site
-    date = info.award_date(year)
-    return {
+    date = edition_for(year).award_xsd
+    document: JsonDict = {
         "@context": list(CONTEXT),
         "id": credential_id(laureate, urls),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
@@ -112,6 +120,9 @@ def credential(laureate: Laureate, urls: SiteUrls, info: IssuerInfo, theme: Them
                           f"{distinction.words} en {year} (attestation {laureate.certificate_number})."),
         }],
     }
+    if status is not None:
+        document["credentialStatus"] = status
+    return document
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -178,13 +189,25 @@ def hash_data(document: Mapping[str, Any], options: Mapping[str, Any],
 
 
 def sign_credential(document: Mapping[str, Any], key: Ed25519PrivateKey, verification_method: str,
-                    loader: DocumentLoader | None = None) -> JsonDict:
-    """The credential with an embedded DataIntegrityProof (created = validFrom, so the bytes are stable)."""
-    options = proof_options(str(document["validFrom"]), verification_method)
+                    loader: DocumentLoader | None = None, *, created: datetime | None = None) -> JsonDict:
+    """The credential with an embedded DataIntegrityProof made at `created` (default: now, from
+    `clock.signing_time`, which SOURCE_DATE_EPOCH keeps reproducible)."""
+    options = proof_options(instant_xsd(created or signing_time()), verification_method)
     signature = key.sign(hash_data(document, options, loader))
     signed = {k: copy.deepcopy(v) for k, v in document.items() if k != "proof"}
     signed["proof"] = {**options, "proofValue": "z" + base58.b58encode(signature).decode("ascii")}
     return signed
+
+
+def authorised_methods(controller: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The keys the controller lists under assertionMethod, a reference resolved in verificationMethod."""
+    declared = {m.get("id"): m for m in controller.get("verificationMethod", []) if isinstance(m, dict)}
+    found = []
+    for entry in controller.get("assertionMethod", []):
+        method = declared.get(entry) if isinstance(entry, str) else entry
+        if isinstance(method, dict):
+            found.append(method)
+    return found
 
 
 @dataclass(frozen=True)
@@ -210,7 +233,7 @@ def verify_credential(document: Mapping[str, Any], controller: Mapping[str, Any]
     if controller.get("id") != issuer_id:
         return Verification(False, "le document de l'émetteur ne correspond pas à l'émetteur du badge")
     method_id = proof.get("verificationMethod")
-    methods = [m for m in controller.get("assertionMethod", []) if isinstance(m, dict) and m.get("id") == method_id]
+    methods = [m for m in authorised_methods(controller) if m.get("id") == method_id]
     if not methods or methods[0].get("controller") != controller.get("id"):
         return Verification(False, f"clé {method_id} non déclarée par l'émetteur")
     value = str(proof.get("proofValue", ""))

@@ -43,6 +43,10 @@ class SiteUrls:
         return f"openbadges/achievements/{year}-{distinction.id}.json"
 
     @staticmethod
+    def rel_status_list(year: int) -> str:
+        return f"openbadges/status/{year}.json"
+
+    @staticmethod
     def rel_laureate(laureate: Laureate, name: str = "") -> str:
         """`{year}/{slug}/` (the verification page) or a file in that folder."""
         return f"{laureate_path(laureate)}/{name}"
@@ -68,6 +72,9 @@ class SiteUrls:
 
     def achievement(self, year: int, distinction: Distinction) -> str:
         return self.url(self.rel_achievement(year, distinction))
+
+    def status_list(self, year: int) -> str:
+        return self.url(self.rel_status_list(year))
 
     def verification_page(self, laureate: Laureate) -> str:
         return self.url(self.rel_laureate(laureate))

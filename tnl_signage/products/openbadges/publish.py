@@ -1,7 +1,9 @@
 """Write every Open Badges file of a palmarès into the site folder (docs/urls.md), or one laureate's into a kit.
 
 2.0 files are always written; 3.0 credentials need the organiser's signing key and are skipped, with one note,
-without it. Same palmarès, base URL, theme and key: same bytes (JSON keys sorted, fixed dates, no clock).
+without it. Same palmarès, base URL, theme and key: same bytes (JSON keys sorted, award dates from
+data/editions.toml), except the proofs' `created`, which is the signing time (fixed by SOURCE_DATE_EPOCH).
+Withdrawn awards (`revocations`): 2.0 assertions say `revoked`, 3.0 status lists set their bit.
 """
 
 from __future__ import annotations
@@ -16,9 +18,13 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from ...atomic import ensure_dir, refuse_secret_inside, write_atomic
+from ...domain.editions import instant_xsd
 from ...domain.model import Laureate
+from ...domain.revocations import Revocations
 from ...domain.scales import Distinction
 from ...domain.theme import Theme, load_theme
+from ...inputs.clock import signing_time
+from ...inputs.editions import edition_for
 from ...layout.badges import BadgeContent, badge_scene
 from ...writers import render
 from ..badges import badge
@@ -28,6 +34,7 @@ from .contexts import document_loader
 from .issuer import IssuerInfo, load_issuer_info
 from .keys import controller_document, load_private_key
 from .paths import SiteUrls
+from .status import natural_index, status_entry, status_indices, status_list_credential
 
 SigningKey = Ed25519PrivateKey | str | os.PathLike[str] | None
 NO_KEY_NOTE = ("Open Badges 3.0 non générés : aucune clé de signature fournie (--signing-key) ; "
@@ -67,8 +74,12 @@ class _Publisher:
     """Everything shared by the files of one run: URLs, issuer data, theme, key, context loader."""
 
     def __init__(self, base_url: str, theme: Theme | str, signing_key: SigningKey,
-                 info: IssuerInfo | None) -> None:
+                 info: IssuerInfo | None, revocations: Revocations | None = None,
+                 indices: dict[tuple[int, str], int] | None = None) -> None:
         self.urls = SiteUrls.of(base_url)
+        self.revocations = revocations or Revocations()
+        self.indices = indices or {}
+        self.signed_at = signing_time()
         self.theme = load_theme(theme) if isinstance(theme, str) else theme
         self.key = _key(signing_key)
         self.info = info or load_issuer_info()
@@ -82,16 +93,20 @@ class _Publisher:
         for note in seal.notes:
             result.note(note)
         png, svg = (seal.to_bytes(suffix) for suffix in ("png", "svg"))
-        assertion = ob2.assertion(laureate, self.urls, self.info, self.theme)
+        assertion = ob2.assertion(laureate, self.urls, self.info, self.theme,
+                                  self.revocations.for_laureate(laureate))
         assertion_url = assertion["id"]
         files = {
             "assertion.json": json_bytes(assertion),
-            "badge-ob2.png": bake_png(png, assertion_url, version=2),
+            # the 2.0 baking specification: the PNG holds the assertion itself (JSON), not only its URL
+            "badge-ob2.png": bake_png(png, compact_json(assertion), version=2),
             "badge-ob2.svg": bake_svg(svg, assertion, version=2, verify_url=assertion_url),
         }
         if self.key is not None:
-            unsigned = ob3.credential(laureate, self.urls, self.info, self.theme)
-            signed = ob3.sign_credential(unsigned, self.key, self.urls.key_id, self.loader)
+            index = self.indices.get((laureate.year, laureate.slug), natural_index(laureate))
+            unsigned = ob3.credential(laureate, self.urls, self.info, self.theme,
+                                      status_entry(laureate, self.urls, index))
+            signed = ob3.sign_credential(unsigned, self.key, self.urls.key_id, self.loader, created=self.signed_at)
             files["credential.json"] = json_bytes(signed)
             files["badge-ob3.png"] = bake_png(png, compact_json(signed), version=3)
             files["badge-ob3.svg"] = bake_svg(svg, signed, version=3)
@@ -108,6 +123,21 @@ class _Publisher:
         if self.key is not None:
             doc = ob3.achievement_document(distinction, year, urls, info, theme)
             files[urls.rel_achievement(year, distinction)] = json_bytes(doc)
+        return files
+
+    def status_files(self, laureates: list[Laureate]) -> dict[str, bytes]:
+        """The signed revocation list of each year (3.0, with a key only)."""
+        if self.key is None:
+            return {}
+        files = {}
+        for year in sorted({lau.year for lau in laureates}):
+            withdrawn = [rev.day for rev in self.revocations.of_year(year)]
+            since = max([edition_for(year).award_date, *withdrawn])
+            valid_from = instant_xsd(edition_for(year).award_instant.replace(
+                year=since.year, month=since.month, day=since.day))
+            unsigned = status_list_credential(year, laureates, self.revocations, self.indices, self.urls, valid_from)
+            signed = ob3.sign_credential(unsigned, self.key, self.urls.key_id, self.loader, created=self.signed_at)
+            files[SiteUrls.rel_status_list(year)] = json_bytes(signed)
         return files
 
     def issuer_files(self) -> dict[str, bytes]:
@@ -132,7 +162,7 @@ def _no_site_note(laureates: list[Laureate]) -> str:
 
 def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[str], base_url: str, *,
                      theme: Theme | str = "light", signing_key: SigningKey = None,
-                     info: IssuerInfo | None = None) -> OpenBadgesResult:
+                     info: IssuerInfo | None = None, revocations: Revocations | None = None) -> OpenBadgesResult:
     """Write the Open Badges rows of docs/urls.md under `out_dir` (the site folder published at `base_url`).
 
     A key file inside `out_dir` is refused: it would be published with the badges.
@@ -141,9 +171,9 @@ def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[s
     if not isinstance(signing_key, Ed25519PrivateKey):
         refuse_secret_inside(signing_key, root)
     result = OpenBadgesResult()
-    pub = _Publisher(base_url, theme, signing_key, info)
     chosen = list(laureates)
-    for rel, data in pub.issuer_files().items():
+    pub = _Publisher(base_url, theme, signing_key, info, revocations, status_indices(chosen))
+    for rel, data in {**pub.issuer_files(), **pub.status_files(chosen)}.items():
         _write(root, rel, data, result)
     classes = sorted({(lau.year, lau.distinction.id): lau.distinction for lau in chosen}.items())
     for (year, _id), distinction in classes:
@@ -165,11 +195,16 @@ def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[s
 
 def write_laureate_openbadges(laureate: Laureate, out_dir: str | os.PathLike[str], base_url: str, *,
                               theme: Theme | str = "light", signing_key: SigningKey = None,
-                              info: IssuerInfo | None = None) -> OpenBadgesResult:
-    """One laureate's Open Badges files, flat in `out_dir` (a kit): they point to the hosted site files."""
+                              info: IssuerInfo | None = None, revocations: Revocations | None = None,
+                              moved: tuple[tuple[int, str, int], ...] = ()) -> OpenBadgesResult:
+    """One laureate's Open Badges files, flat in `out_dir` (a kit): they point to the hosted site files.
+
+    `moved` lists the status-list bits the whole palmarès moved off a collision (`status.moved_indices`).
+    """
     root = Path(out_dir)
     result = OpenBadgesResult()
-    pub = _Publisher(base_url, theme, signing_key, info)
+    pub = _Publisher(base_url, theme, signing_key, info, revocations,
+                     {(year, slug): index for year, slug, index in moved})
     for name, data in pub.laureate_files(laureate, result).items():
         _write(root, name, data, result)
     if not laureate.website:

@@ -89,6 +89,9 @@ def make_kit(laureate: Laureate, out_dir: str | os.PathLike[str], options: KitOp
     ensure_dir(final.parent, out_dir)
     _check_final(final, zip_path)
     made_from = fingerprint(laureate, run_fingerprint(options))
+    withdrawn = options.revocations.for_laureate(laureate)
+    if withdrawn is not None:  # only then: a withdrawal remakes that one kit, and no other
+        made_from["retrait"] = {"date": withdrawn.day.isoformat(), "motif": withdrawn.reason}
     notes: list[str] = []
     if final.exists():
         manifest = read_manifest(final)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ... import __version__
+from ...domain.revocations import Revocations
 from ...resources import data_file, resource_dir
 
 # Why a kit is made again, by fingerprint entry (shown as « refait : … »).
@@ -24,6 +25,7 @@ REASONS = {
     "formats": "formats modifiés",
     "version": "version de l'outil modifiée",
     "ressources": "polices ou données modifiées",
+    "retrait": "distinction retirée",
 }
 
 
@@ -38,6 +40,8 @@ class KitOptions:
     plaque_format: str = "300x200"
     poster_format: str = "A3"
     force: bool = False
+    revocations: Revocations = Revocations()  # withdrawn awards (retraits.csv beside the palmarès)
+    moved_status: tuple[tuple[int, str, int], ...] = ()  # status-list bits moved off a collision
 
     def manifest_options(self) -> dict[str, object]:
         """The options recorded in manifest.json (never the key itself, only whether one signed)."""

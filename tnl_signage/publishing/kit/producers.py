@@ -36,7 +36,8 @@ def web(ctx: KitContext) -> list[str]:
     from ...products.auto_badge import write_auto_badges
     from ...products.snippets import snippets
 
-    write_auto_badges(ctx.laureate, ctx.folder / "badges")
+    revocation = ctx.options.revocations.for_laureate(ctx.laureate)
+    write_auto_badges(ctx.laureate, ctx.folder / "badges", withdrawn=revocation.day if revocation else None)
     folder = ctx.folder / "web"
     folder.mkdir(exist_ok=True)
     for variant in VARIANTS:
@@ -84,7 +85,8 @@ def openbadges(ctx: KitContext) -> list[str]:
     from ...products.openbadges.publish import NO_KEY_NOTE, write_laureate_openbadges
 
     result = write_laureate_openbadges(ctx.laureate, ctx.folder / "openbadges", ctx.options.base_url,
-                                       theme=ctx.options.theme, signing_key=ctx.options.signing_key)
+                                       theme=ctx.options.theme, signing_key=ctx.options.signing_key,
+                                       revocations=ctx.options.revocations, moved=ctx.options.moved_status)
     # The missing key is said once per run by the CLI, not once per laureate.
     return [note for note in result.notes if note != NO_KEY_NOTE]
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ...atomic import clear_temporary, discard, open_new, refuse_link, replace_into
 from ...errors import InputError
+from ...inputs.editions import edition_for
 
 # Already deflated inside (PNG, PDF streams): stored as they are, the zip is about 4 % bigger than with
 # everything deflated again, and a kit spares compressing a megabyte a second time.
@@ -54,7 +55,8 @@ def write_zip(files: list[tuple[str, bytes]], target: Path, *, prefix: str, year
     (through a temporary file opened without following links, renamed when complete)."""
     if zip_state(target) == "foreign":
         raise InputError(f"{target} existe et n'est pas un kit tnl-signage : laissé intact")
-    stamp = (max(1980, year), 12, 1, 0, 0, 0)
+    instant = edition_for(year).award_instant  # the award's one instant (data/editions.toml), as PDFs and badges
+    stamp = (max(1980, instant.year), instant.month, instant.day, instant.hour, instant.minute, instant.second)
     tmp = target.with_name(f".{target.name}.partial")
     clear_temporary(tmp)
     fd = open_new(tmp)

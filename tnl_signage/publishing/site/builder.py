@@ -13,12 +13,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ...atomic import ensure_dir, refuse_secret_inside, write_atomic
 from ...domain.colors import Color, contrast_ratio
 from ...domain.model import Laureate, LaureateType, Palmares
+from ...domain.revocations import Revocations
 from ...domain.scales import Distinction
 from ...domain.slug import fold
 from ...domain.theme import Theme, load_theme
@@ -33,7 +35,7 @@ from ...domain.urls import (
     widget_url,
     year_url,
 )
-from ...domain.wording import marks_phrase
+from ...domain.wording import french_date, marks_phrase
 from ...errors import InputError
 from ...layout.badges import VARIANTS
 from ...layout.common import shown_name
@@ -149,7 +151,7 @@ def _site_palette(light: Theme, dark: Theme) -> dict[str, dict[str, str]]:
 
 
 def _open_badges(laureates: Sequence[Laureate], out: _Output, base: str, theme: str,
-                 signing_key: Path | None) -> None:
+                 signing_key: Path | None, revocations: Revocations) -> None:
     """Call the Open Badges publisher if it is installed; a note otherwise."""
     try:
         module = importlib.import_module("tnl_signage.products.openbadges.publish")
@@ -157,7 +159,7 @@ def _open_badges(laureates: Sequence[Laureate], out: _Output, base: str, theme: 
         out.note("Open Badges non publiés : le module tnl_signage.products.openbadges n'est pas disponible")
         return
     write: Callable[..., Any] = module.write_openbadges
-    result = write(list(laureates), out.root, base, theme=theme, signing_key=signing_key)
+    result = write(list(laureates), out.root, base, theme=theme, signing_key=signing_key, revocations=revocations)
     out.files.extend(Path(f) for f in result.files)
     for note in result.notes:
         out.note(str(note))
@@ -193,8 +195,10 @@ def _snippet_blocks(laureate: Laureate, base: str, theme: str) -> list[SnippetBl
 class _Site:
     """Renders the pages of one palmarès; every page gets the shared context from `_page`."""
 
-    def __init__(self, laureates: Sequence[Laureate], base: str, theme: str, out: _Output) -> None:
+    def __init__(self, laureates: Sequence[Laureate], base: str, theme: str, out: _Output,
+                 revocations: Revocations | None = None) -> None:
         self.laureates = laureates
+        self.revocations = revocations or Revocations()
         self.base = base
         self.theme = theme
         self.out = out
@@ -254,7 +258,10 @@ class _Site:
         issuer = (self.out.root / "openbadges" / "issuer.json").is_file()
         mark = badge(lau, variant="mark").scene.px_size or (0, 0)
         preview = badge(lau, variant=PREVIEW_BADGE).scene.px_size or (0, 0)
+        revocation = self.revocations.for_laureate(lau)
+        withdrawn = ({"date": french_date(revocation.day), "reason": revocation.reason} if revocation else None)
         context = {
+            "withdrawn": withdrawn,
             "lau": lau, "site": site, "type_label": lau.type.label_fr, "words": lau.distinction.words,
             "alt": alt_text(lau), "marks_alt": _capitalised(marks_phrase(lau.distinction)),
             "mark_file": badge_name("mark", "auto"), "mark_size": mark,
@@ -272,7 +279,7 @@ class _Site:
         html = render("widget.html", lau=lau, words=lau.distinction.words, label=self.words.word("label"),
                       shown_name=shown_name(lau.display_name, lau.short_name, self.light),
                       badge_file=badge_name(WIDGET_BADGE, "auto"), badge_size=widget,
-                      canonical=widget_url(self.base, lau), palette=self.palette)
+                      canonical=widget_url(self.base, lau), palette=self.palette, withdrawn=withdrawn)
         self.out.write(f"{laureate_path(lau)}/widget.html", html)
 
 
@@ -287,18 +294,24 @@ def _sitemap(base: str, laureates: Iterable[Laureate], years: Iterable[int]) -> 
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def _badge_files(job: tuple[Laureate, Path]) -> tuple[list[Path], list[str]]:
-    """Every badge file of one laureate (light, dark, auto; SVG, PNG, PNG ×2): one unit of parallel work."""
-    lau, folder = job
+def _badge_files(job: tuple[Laureate, Path, date | None]) -> tuple[list[Path], list[str]]:
+    """Every badge file of one laureate (light, dark, auto; SVG, PNG, PNG ×2): one unit of parallel work.
+
+    A withdrawn award's `auto` badges (the ones embed codes hot-link) say « retiré le … » instead.
+    """
+    lau, folder, withdrawn = job
     done = write_badges(lau, folder, png_scales=PNG_SCALES)
     preview = folder / social_image_name()
     preview.write_bytes(social_png(lau, "lien"))
-    return [*done.files, *write_auto_badges(lau, folder).files, preview], list(done.notes)
+    return [*done.files, *write_auto_badges(lau, folder, withdrawn=withdrawn).files, preview], list(done.notes)
 
 
-def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int) -> None:
+def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int, revocations: Revocations) -> None:
     """Badges of every laureate, in `jobs` processes (PNG rasterising dominates the build time)."""
-    work = [(lau, ensure_dir(out.root / laureate_path(lau), out.root)) for lau in laureates]
+    work = []
+    for lau in laureates:
+        revocation = revocations.for_laureate(lau)
+        work.append((lau, ensure_dir(out.root / laureate_path(lau), out.root), revocation.day if revocation else None))
     if jobs > 1 and len(work) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts) as pool:
             with interrupts_held():  # the first submit forks the workers
@@ -306,18 +319,21 @@ def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int) -> Non
             results = list(mapped)
     else:
         results = [_badge_files(job) for job in work]
-    for (lau, _folder), (files, notes) in zip(work, results, strict=True):
+    for (lau, _folder, _withdrawn), (files, notes) in zip(work, results, strict=True):
         out.files.extend(files)
         for note in notes:
             out.note(f"{laureate_path(lau)} : {note}")
 
 
 def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str = "light",
-               signing_key: Path | None = None, jobs: int = 1) -> SiteResult:
+               signing_key: Path | None = None, jobs: int = 1,
+               revocations: Revocations | None = None) -> SiteResult:
     """Write the whole site into `out_dir`; `theme` (light/dark) is the badge the snippets and Open Badges show.
 
     `jobs` > 1 draws the badges in that many processes; the output is the same bytes either way.
+    `revocations`: withdrawn awards, said on their page, widget, auto badge and Open Badges.
     """
+    revocations = revocations or Revocations()
     base = check_base_url(base_url)
     if theme not in THEMES:
         raise InputError(f"thème du site inconnu : « {theme} » (possibles : {', '.join(THEMES)})")
@@ -328,9 +344,9 @@ def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str =
     before = {p for p in out_dir.rglob("*") if p.is_file()} if out_dir.is_dir() else set()
     out = _Output(out_dir)
     laureates = sorted(palmares.laureates, key=lambda lau: (lau.year, lau.slug))
-    _write_badges(laureates, out, max(1, jobs))
-    _open_badges(laureates, out, base, theme, signing_key)
-    site = _Site(laureates, base, theme, out)
+    _write_badges(laureates, out, max(1, jobs), revocations)
+    _open_badges(laureates, out, base, theme, signing_key, revocations)
+    site = _Site(laureates, base, theme, out, revocations)
     out.write("style.css", render("style.css", palette=site.palette))
     for name, data in previews.favicons(site.light).items():
         out.write(name, data)
