@@ -9,6 +9,7 @@ import heapq
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from .fonts import FontFace, ShapedGlyph
@@ -66,8 +67,10 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def measure_line(face: FontFace, text: str) -> Line:
-    """Shape and measure one line's ink."""
+    """Shape and measure one line's ink (kept per face and text: a layout measures the same candidate lines
+    again while it searches sizes and breaks, and every sign repeats the label's words)."""
     glyphs = face.shape(text)
     left = top = bottom = 0
     right = 0
