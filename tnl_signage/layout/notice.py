@@ -8,14 +8,13 @@ road-panel print set. What it says comes from the Code de la route (R418-2 to R4
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..domain.formats import PrintFormat
 from ..domain.roadsigns import check_panel, reserved_shapes
 from ..domain.theme import Theme
 from ..drawing.scene import Group, Node, Rect, Scene
 from ..drawing.text import FittedText, get_face, text_group
-from ..drawing.text.fitting import measure_line
+from ..drawing.text.fitting import measure_line, wrap_paragraph
 from .legibility import minimums
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 18.0
@@ -85,29 +84,11 @@ def notice_sections(theme: Theme, fmt: PrintFormat) -> list[Section]:
     ]
 
 
-def _wrap(face_path: Path, text: str, size: float, width: float) -> list[str]:
-    """Greedy line breaking at spaces (a notice paragraph is long: no balancing needed)."""
-    face = get_face(face_path)
-    limit = width * face.units_per_em / size
-    lines: list[str] = []
-    current = ""
-    for word in text.split(" "):
-        trial = f"{current} {word}".strip()
-        if current and measure_line(face, trial).ink_width > limit:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    if current:
-        lines.append(current)
-    return lines
-
-
 def _lines(theme: Theme, text: str, size: float, bold: bool, y: float, nodes: list[Node], colour: str) -> float:
     path = theme.font_bold if bold else theme.font_regular
     face = get_face(path)
     width = PAGE_W - 2 * MARGIN
-    for line in _wrap(path, text, size, width):
+    for line in wrap_paragraph(face, text, size, width):
         fitted = FittedText(face, (measure_line(face, line),), size, 1.0)
         nodes.append(text_group(fitted, MARGIN, y, width, size * 1.05, fill=theme.color(colour), align="left",
                                 valign="top"))

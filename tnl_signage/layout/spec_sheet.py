@@ -19,7 +19,7 @@ from ..domain.numbers import decimal_fr as _fr
 from ..drawing.scene import Embed, Group, Node, Rect, Scene, TextSpan, Use
 from ..drawing.scene import Path as PathNode
 from ..drawing.text import get_face
-from ..drawing.text.fitting import measure_line
+from ..drawing.text.fitting import measure_line, wrap_paragraph
 from ..drawing.text.fonts import FontFace
 from ..resources import resource_dir
 
@@ -79,26 +79,6 @@ def _faces() -> tuple[FontFace, FontFace]:
             get_face(Path(folder / "AtkinsonHyperlegible-Bold.ttf")))
 
 
-def _wrap(face: FontFace, text: str, size: float, width: float) -> list[str]:
-    """Greedy lines at spaces within `width` mm (each word shaped once, cached by the face)."""
-    limit = width * face.units_per_em / size
-    space = sum(g.advance for g in face.shape(" "))
-    lines: list[str] = []
-    words: list[str] = []
-    used = 0
-    for word in text.split(" "):
-        w = sum(g.advance for g in face.shape(word)) if word else 0
-        if words and used + space + w > limit:
-            lines.append(" ".join(words))
-            words, used = [word], w
-        else:
-            used += (space if words else 0) + w
-            words.append(word)
-    if words:
-        lines.append(" ".join(words))
-    return lines
-
-
 @lru_cache(maxsize=2048)
 def text_line(face: FontFace, text: str, x: float, baseline: float, size: float, fill: Color,
               align: str = "left") -> Group:
@@ -129,7 +109,7 @@ class _Cursor:
              x: float = MARGIN, width: float | None = None, lead: float = 1.28) -> None:
         face = self.bold if bold else self.regular
         mm_size = size * PT
-        for line in _wrap(face, text, mm_size, width or WIDTH - (x - MARGIN)):
+        for line in wrap_paragraph(face, text, mm_size, width or WIDTH - (x - MARGIN)):
             self.y += mm_size * lead
             self.nodes.append(text_line(face, line, x, self.y, mm_size, color))
 

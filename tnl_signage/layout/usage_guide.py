@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.colors import Color
+from ..domain.numbers import decimal_fr
 from ..domain.scales import Distinction
 from ..domain.theme import Theme
 from ..drawing.scene import Group, Node, Rect, Scene
 from ..drawing.text import get_face
-from ..drawing.text.fitting import measure_line
+from ..drawing.text.fitting import wrap_paragraph
 from .badges import PX_PER_MM, VARIANTS, BadgeContent, badge_scene
 from .common import Box, place_fixed
 from .transform import recoloured, scale_node, stretched
@@ -84,29 +85,6 @@ def variant_rules(theme: Theme, distinction: Distinction, year: int) -> list[Var
     return rules
 
 
-def _fr(value: float) -> str:
-    """« 3,4 » : a French decimal."""
-    return f"{value:g}".replace(".", ",")
-
-
-def _lines(theme: Theme, text: str, width: float, size: float, bold: bool = False) -> list[str]:
-    """Greedy line breaking at `size` mm per em (paragraphs are long; the fitter is for short texts)."""
-    face = get_face(theme.font_bold if bold else theme.font_regular)
-    limit = width * face.units_per_em / size
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        trial = f"{current} {word}".strip()
-        if current and measure_line(face, trial).ink_width > limit:
-            lines.append(current)
-            current = word
-        else:
-            current = trial
-    if current:
-        lines.append(current)
-    return lines
-
-
 class _Page:
     """A cursor down the page: headings, paragraphs and figures placed one under the other."""
 
@@ -120,7 +98,8 @@ class _Page:
     def text(self, text: str, size: float, *, bold: bool = False, color: str = "ink", indent: float = 0.0,
              after: float = 1.5) -> None:
         line_h = size * self.theme.line_height
-        for line in _lines(self.theme, text, self.w - indent, size, bold):
+        for line in wrap_paragraph(get_face(self.theme.font_bold if bold else self.theme.font_regular), text, size,
+                                     self.w - indent):
             self.nodes.append(place_fixed(self.theme, line, Box(self.x + indent, self.y, self.w - indent, line_h),
                                           fill=self.theme.color(color), bold=bold, max_size=size, align="left"))
             self.y += line_h
@@ -150,18 +129,19 @@ def guide_scene(theme: Theme, distinction: Distinction, year: int) -> Scene:
     page.x, page.w = text_x, A4[0] - MARGIN - text_x
     page.text(f"Laissez autour du badge un espace libre d'au moins un dixième de son petit côté : "
               f"{seal.clear_px} px autour du sceau affiché à sa taille naturelle "
-              f"({seal.natural_px[0]} × {seal.natural_px[1]} px), {_fr(round(clear, 1))} mm autour d'un sceau imprimé "
-              f"de {_fr(d)} mm. Rien n'y entre : texte, logo, bord de page.", 3.4)
+              f"({seal.natural_px[0]} × {seal.natural_px[1]} px), {decimal_fr(round(clear, 1))} mm "
+              f"autour d'un sceau imprimé "
+              f"de {decimal_fr(d)} mm. Rien n'y entre : texte, logo, bord de page.", 3.4)
     page.text("Le cadre fin autour du sceau ci-contre montre cette zone.", 3.2, color="muted")
     page.x, page.w = saved[0], saved[1]
     page.y = max(page.y, saved[2] + d + 2 * clear) + 5.0
 
     page.text("Tailles minimales", 4.6, bold=True, color="accent")
     page.text(f"Calculées pour que le plus petit texte de chaque badge garde au moins {SCREEN_MIN_EM_PX:g} px "
-              f"à l'écran et {_fr(round(PRINT_MIN_EM_MM, 1))} mm (6 points) sur papier.", 3.4)
+              f"à l'écran et {decimal_fr(round(PRINT_MIN_EM_MM, 1))} mm (6 points) sur papier.", 3.4)
     for r in rules:
         page.text(f"{NAMES[r.variant]} : taille naturelle {r.natural_px[0]} × {r.natural_px[1]} px ; "
-                  f"au moins {r.min_px} px de large à l'écran, {_fr(r.min_mm)} mm de large imprimé ; "
+                  f"au moins {r.min_px} px de large à l'écran, {decimal_fr(r.min_mm)} mm de large imprimé ; "
                   f"zone de protection {r.clear_px} px.", 3.4, indent=4.0, after=0.8)
     page.y += 3.0
 

@@ -184,3 +184,24 @@ def fit_text(
     # Keep a hair of safety so float rounding in writers never pushes ink past the box, but never below
     # min_size: a size that fits at min_size must not be reported (and noted) as smaller.
     return FittedText(face, best[1], max(min_size, best[0] * 0.9995), line_height)
+
+
+def wrap_paragraph(face: FontFace, text: str, size: float, width: float) -> list[str]:
+    """Greedy lines at spaces within `width` (mm at `size` mm per em) for long paragraphs (notices, guides,
+    spec sheets), where balancing is not wanted; each word is shaped once (the face caches shapes)."""
+    limit = width * face.units_per_em / size
+    space = sum(g.advance for g in face.shape(" "))
+    lines: list[str] = []
+    words: list[str] = []
+    used = 0
+    for word in text.split():
+        w = sum(g.advance for g in face.shape(word))
+        if words and used + space + w > limit:
+            lines.append(" ".join(words))
+            words, used = [word], w
+        else:
+            used += (space if words else 0) + w
+            words.append(word)
+    if words:
+        lines.append(" ".join(words))
+    return lines
