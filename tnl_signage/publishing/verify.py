@@ -125,18 +125,26 @@ def _withdrawal_reason(site: SiteCopy, page_url: str) -> str:
     return str(hosted.get("revocationReason", "")) if hosted else ""
 
 
+def _published(verdict: Verdict, site: SiteCopy | None, url: str, *, need: str, missing: str) -> JsonDict | None:
+    """The document published at `url` in the local site copy; None, with the French reason (`need` when there
+    is no copy: nothing is ever downloaded; `missing` when the copy does not hold it)."""
+    if site is None:
+        verdict.problems.append(f"{need} : il faut le site publié (--site DOSSIER), rien n'est téléchargé")
+        return None
+    found = site.load(url)
+    if found is None:
+        verdict.problems.append(f"{missing} du site {site.root}")
+    return found
+
+
 def _check_ob2(verdict: Verdict, baked: JsonDict | None, url: str | None, site: SiteCopy | None) -> None:
     verdict.kind += " Open Badges 2.0 (vérification hébergée)"
     assertion_url = url or (str(baked.get("id", "")) if baked else "")
     if baked is not None:
         verdict.subject = _laureate_of(baked.get("evidence"))
-    if site is None:
-        verdict.problems.append("vérification hébergée : il faut le site publié (--site DOSSIER), "
-                                "rien n'est téléchargé")
-        return
-    hosted = site.load(assertion_url)
-    if hosted is None:
-        verdict.problems.append(f"assertion {assertion_url} absente du site {site.root}")
+    hosted = _published(verdict, site, assertion_url, need="vérification hébergée",
+                        missing=f"assertion {assertion_url} absente")
+    if site is None or hosted is None:
         return
     verdict.subject = _laureate_of(hosted.get("evidence"))
     if baked is not None and baked != hosted:
@@ -193,13 +201,9 @@ def _check_ob3(verdict: Verdict, credential: JsonDict, site: SiteCopy | None) ->
     verdict.subject = _laureate_of(credential.get("evidence"))
     issuer = credential.get("issuer")
     issuer_id = str(issuer.get("id", "")) if isinstance(issuer, dict) else str(issuer or "")
-    if site is None:
-        verdict.problems.append("clé de l'émetteur inconnue : il faut le site publié (--site DOSSIER), "
-                                "rien n'est téléchargé")
-        return
-    controller = site.load(issuer_id)
-    if controller is None:
-        verdict.problems.append(f"document de l'émetteur {issuer_id} absent du site {site.root}")
+    controller = _published(verdict, site, issuer_id, need="clé de l'émetteur inconnue",
+                            missing=f"document de l'émetteur {issuer_id} absent")
+    if site is None or controller is None:
         return
     checked = verify_credential(credential, controller)
     if not checked.valid:
