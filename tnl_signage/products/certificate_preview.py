@@ -10,7 +10,7 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import load_theme
-from ..drawing.scene import Group
+from ..drawing.scene import Group, Scene
 from ..layout.certificate import certificate_scene
 from ..layout.transform import greeked
 from ..writers import render
@@ -23,14 +23,19 @@ def preview_name(laureate: Laureate) -> str:
     return f"apercu-attestation-{laureate.year}-{laureate.slug}.png"
 
 
-def certificate_preview(laureate: Laureate, theme: str = "light", base_url: str | None = None) -> bytes:
-    scene = certificate_scene(laureate, load_theme(theme), base_url=base_url).scene
+def preview_of(scene: Scene) -> bytes:
+    """The preview PNG of a certificate scene already laid out (the kit's, made for its PDF)."""
     root = greeked(scene.root, GREEK_UNDER_MM)
     assert isinstance(root, Group)
     return render(dataclasses.replace(scene, root=root), "png", size=PREVIEW_PX)
 
 
-def write_certificate_preview(laureate: Laureate, folder: Path, theme: str = "light",
-                              base_url: str | None = None) -> Path:
+def certificate_preview(laureate: Laureate, theme: str = "light", base_url: str | None = None) -> bytes:
+    """The preview of a laureate's certificate laid out anew (for a kit made before it had one)."""
+    return preview_of(certificate_scene(laureate, load_theme(theme), base_url=base_url).scene)
+
+
+def write_certificate_preview(laureate: Laureate, scene: Scene, folder: Path) -> Path:
+    """Write the preview of `scene` (the laureate's certificate) beside the certificate."""
     folder.mkdir(parents=True, exist_ok=True)
-    return write_atomic(folder / preview_name(laureate), certificate_preview(laureate, theme, base_url))
+    return write_atomic(folder / preview_name(laureate), preview_of(scene))

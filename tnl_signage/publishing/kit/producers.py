@@ -62,22 +62,17 @@ def printing(ctx: KitContext) -> list[str]:
 
 
 def certificate(ctx: KitContext) -> list[str]:
-    """The attestation de labellisation, PDF/A-2b, its QR code pointing at the verification page."""
+    """The attestation de labellisation, PDF/A-2b, its QR code pointing at the verification page; and a 240 px
+    picture of its page beside it, for LISEZMOI and the review gallery, drawn from the same layout."""
+    from ...products.certificate_preview import write_certificate_preview
     from ...products.certificates import certificate as make_certificate
 
     folder = ctx.folder / "attestation"
     folder.mkdir(exist_ok=True)
     drawn = make_certificate(ctx.laureate, theme=ctx.options.theme, base_url=ctx.options.base_url)
     drawn.save(folder / f"attestation-{ctx.laureate.year}-{ctx.laureate.slug}.pdf")
+    write_certificate_preview(ctx.laureate, drawn.scene, folder)
     return list(drawn.notes)
-
-
-def certificate_preview(ctx: KitContext) -> list[str]:
-    """A 240 px picture of the certificate page beside it, for LISEZMOI and the review gallery."""
-    from ...products.certificate_preview import write_certificate_preview
-
-    write_certificate_preview(ctx.laureate, ctx.folder / "attestation", ctx.options.theme, ctx.options.base_url)
-    return []
 
 
 def openbadges(ctx: KitContext) -> list[str]:
@@ -107,5 +102,5 @@ def lisezmoi(ctx: KitContext) -> list[str]:
     return []
 
 
-PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, certificate_preview, openbadges, communication,
+PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, openbadges, communication,
                                    lisezmoi)
