@@ -22,7 +22,7 @@ from ...atomic import ensure_dir, refuse_link, refuse_secret_inside, write_atomi
 from ...domain.model import Laureate, Problem
 from ...errors import InputError, TnlError, os_error_text
 from ...inputs.palmares import iter_laureates
-from ...workers import ignore_interrupts, interrupts_held
+from ...workers import collect_now, collector_held, hold_collector, ignore_interrupts, interrupts_held
 from .builder import FAILED, KEPT, MADE, KitOutcome, kit_paths, make_kit
 from .gallery import write_galleries
 from .options import KitOptions, forget_run_files, run_fingerprint
@@ -72,7 +72,8 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 
 
 def _worker_start() -> None:
-    """Worker start: Ctrl-C is the parent's to handle (no traceback from a worker), and freed memory is kept.
+    """Worker start: Ctrl-C is the parent's to handle (no traceback from a worker), the cyclic collector is
+    held for the worker's life (see `workers.collector_held`), and freed memory is kept.
 
     A kit allocates and frees some twenty pixel buffers of 0.1-4 MB. Above 128 KB glibc maps each
     one afresh and unmaps it when freed, so every page is faulted in again: about 7,700 page faults
@@ -80,6 +81,7 @@ def _worker_start() -> None:
     memory stays flat at its high-water mark. Elsewhere than glibc, nothing is changed.
     """
     ignore_interrupts()
+    hold_collector()
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (AttributeError, OSError):
@@ -104,6 +106,8 @@ def _one(laureate: Laureate, out_dir: str, options: KitOptions) -> KitOutcome | 
         return make_kit(laureate, Path(out_dir), options)
     except Exception as exc:  # noqa: BLE001 - one kit's failure must never stop the others
         return failure_text(exc)
+    finally:
+        collect_now()
 
 
 def _bounded(items: Iterator[Laureate], jobs: int, out_dir: Path,
@@ -215,7 +219,7 @@ def make_kits(palmares: str | Path, out_dir: str | Path, *, jobs: int | None = N
     run_fingerprint(options)  # theme, key and resources read once, and their errors raised before any kit
     jobs = max(1, jobs or os.cpu_count() or 1)
     summary = BatchSummary()
-    with output_lock(out):
+    with output_lock(out), collector_held():
         _run(palmares, out, jobs, options, progress, summary)
     return summary
 
