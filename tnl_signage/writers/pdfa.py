@@ -60,6 +60,18 @@ class _FontMetrics:
     advance: dict[str, int]
     ink: dict[str, tuple[int, int] | None]
 
+    def settable(self, text: str) -> tuple[str, tuple[float, float] | None]:
+        """`text` without the characters the font lacks, and its ink extent; remembered per font and text
+        (a sheet or certificate sets the same lines for every laureate)."""
+        key = (self.name, text)
+        known = _SETTABLE.get(key)
+        if known is None:
+            if len(_SETTABLE) >= 8192:
+                _SETTABLE.clear()
+            words = "".join(ch for ch in text if ord(ch) in self.cmap)
+            known = _SETTABLE[key] = (words, self.ink_extent(words))
+        return known
+
     def ink_extent(self, text: str) -> tuple[float, float] | None:
         """Left and right ink edges (font units) of `text` set without kerning, as reportlab sets it."""
         pen = 0
@@ -73,6 +85,9 @@ class _FontMetrics:
                 right = pen + ink[1]
             pen += self.advance.get(glyph, 0)
         return None if left is None else (left, right)
+
+
+_SETTABLE: dict[tuple[str, str], tuple[str, tuple[float, float] | None]] = {}
 
 
 @lru_cache(maxsize=16)
@@ -206,8 +221,7 @@ class ArchiveBackend(PdfBackend):
         `mode=0` sets it visible instead of the outlines (in the current fill colour)."""
         font = _font(span.font_path)
         # Characters the font lacks would show .notdef, which PDF/A forbids even in invisible text.
-        words = "".join(ch for ch in span.text if ord(ch) in font.cmap)
-        extent = font.ink_extent(words)
+        words, extent = font.settable(span.text)
         if extent is None:
             return
         k = span.size / font.upem  # mm per font unit
