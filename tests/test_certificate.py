@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import has_tool, missing
 from tnl_signage.cli.certificate import certificate
 from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.theme import load_theme
@@ -36,8 +36,8 @@ TODAY = date(2025, 12, 1)
 BASE = "https://territoire-numerique-libre.org/verification"
 MM = 72 / 25.4
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils absent")
-needs_zbar = pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools absent")
+needs_poppler = pytest.mark.tool("pdftotext")
+needs_zbar = pytest.mark.tool("zbarimg")
 
 
 @dataclass(frozen=True)
@@ -149,14 +149,14 @@ def test_a4_page_sizes(made: dict[str, Made]) -> None:
             assert box[2] == pytest.approx(w * MM, abs=0.01) and box[3] == pytest.approx(h * MM, abs=0.01)
 
 
-@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf absent")
+@pytest.mark.tool("qpdf")
 def test_qpdf_and_ghostscript_read_it_cleanly(made: dict[str, Made]) -> None:
     for m in made.values():
         out = subprocess.run(["qpdf", "--check", str(m.path)], capture_output=True, text=True, check=False)
         assert out.returncode == 0, out.stdout + out.stderr
         assert "No syntax or stream encoding errors" in out.stdout
         assert "WARNING" not in out.stdout + out.stderr
-        if shutil.which("gs"):
+        if has_tool("gs"):
             gs = subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", str(m.path)],
                                 capture_output=True, text=True, check=False)
             assert gs.returncode == 0 and not (gs.stdout + gs.stderr).strip(), gs.stdout + gs.stderr
@@ -196,8 +196,9 @@ def test_a_scene_without_text_declares_no_font(tmp_path: Path) -> None:
 OTF = Path("/usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf")
 
 
-@pytest.mark.skipif(not OTF.is_file(), reason="pas de police OpenType CFF installée")
 def test_a_font_that_cannot_be_embedded_is_a_clear_error() -> None:
+    if not OTF.is_file():  # fonts-urw-base35 comes with ghostscript (libgs10-common depends on it)
+        missing(f"{OTF} absente (fonts-urw-base35, installé avec ghostscript)")
     from tnl_signage.drawing.scene import TextSpan
 
     span = TextSpan("Boé", str(OTF), 5.0, 10.0, 20.0, 12.0)
@@ -365,7 +366,7 @@ def test_date_and_place_options_override_the_data(tmp_path: Path) -> None:
     scene = certificate_scene(laureate, load_theme("light"), date="2025-11-20", place="Mairie de Boé").scene
     assert scene.meta["date"] == "2025-11-20"
     save(scene, tmp_path / "c.pdf")
-    if shutil.which("pdftotext"):
+    if has_tool("pdftotext"):
         assert "Décerné le 20 novembre 2025 — Mairie de Boé" in text_of(tmp_path / "c.pdf").splitlines()
 
 
