@@ -4,14 +4,15 @@ worker never outlives its parent."""
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-# linux/prctl.h
-_PR_SET_PDEATHSIG = 1
+COLLECT_EVERY = 50  # kits between two cyclic collections while the collector is held
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def start_worker(parent_pid: int) -> None:
@@ -58,3 +59,40 @@ def interrupts_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+
+@contextmanager
+def collector_held() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector for a run of kits, giving it back as it was.
+
+    A kit frees its scenes and buffers by reference counting (they form no cycles: a run's memory is
+    the same with the collector off), yet the collector kept walking every object the caches hold
+    (fonts, glyph outlines, laid-out lines, shared image layers): 6-9 % of a kit's time. `collect_now`
+    still collects, between kits, every `COLLECT_EVERY` kits, so a cycle from a library never piles up.
+    """
+    was_enabled = hold_collector()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def hold_collector() -> bool:
+    """Hold the collector (for a worker process's whole life); True if it was running."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    return was_enabled
+
+
+_kits_since_collect = 0
+
+
+def collect_now() -> None:
+    """Between two kits: a cyclic collection every `COLLECT_EVERY` kits (when the collector is held)."""
+    global _kits_since_collect
+    _kits_since_collect += 1
+    if _kits_since_collect >= COLLECT_EVERY and not gc.isenabled():
+        _kits_since_collect = 0
+        gc.collect()

@@ -22,7 +22,7 @@ from ...atomic import ensure_dir, refuse_link, refuse_secret_inside, write_atomi
 from ...domain.model import Laureate, Problem
 from ...errors import InputError, TnlError, os_error_text
 from ...inputs.palmares import iter_laureates
-from ...workers import interrupts_held, start_worker
+from ...workers import collect_now, collector_held, hold_collector, interrupts_held, start_worker
 from .builder import FAILED, KEPT, MADE, KitOutcome, kit_paths, make_kit
 from .gallery import write_galleries
 from .options import KitOptions, forget_run_files, run_fingerprint
@@ -73,7 +73,8 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 
 def _worker_start(parent_pid: int) -> None:
     """Worker start: dies with the parent (even killed -9), Ctrl-C is the parent's to handle (no traceback
-    from a worker), and freed memory is kept.
+    from a worker), the cyclic collector is held for the worker's life (see `workers.collector_held`), and
+    freed memory is kept.
 
     A kit allocates and frees some twenty pixel buffers of 0.1-4 MB. Above 128 KB glibc maps each
     one afresh and unmaps it when freed, so every page is faulted in again: about 7,700 page faults
@@ -81,6 +82,7 @@ def _worker_start(parent_pid: int) -> None:
     memory stays flat at its high-water mark. Elsewhere than glibc, nothing is changed.
     """
     start_worker(parent_pid)
+    hold_collector()
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (AttributeError, OSError):
@@ -105,6 +107,8 @@ def _one(laureate: Laureate, out_dir: str, options: KitOptions) -> KitOutcome | 
         return make_kit(laureate, Path(out_dir), options)
     except Exception as exc:  # noqa: BLE001 - one kit's failure must never stop the others
         return failure_text(exc)
+    finally:
+        collect_now()
 
 
 def _bounded(items: Iterator[Laureate], jobs: int, out_dir: Path,
@@ -216,7 +220,7 @@ def make_kits(palmares: str | Path, out_dir: str | Path, *, jobs: int | None = N
     run_fingerprint(options)  # theme, key and resources read once, and their errors raised before any kit
     jobs = max(1, jobs or os.cpu_count() or 1)
     summary = BatchSummary()
-    with output_lock(out):
+    with output_lock(out), collector_held():
         _run(palmares, out, jobs, options, progress, summary)
     return summary
 
