@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import atexit
 import functools
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from tnl_signage.products.openbadges.keys import private_pem
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "palmares-exemple.csv"
 BASE_URL = "https://tnl.example.org/palmares"
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ converts its own way, 2 % of the ink mask (tests/test_print_render.py).
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -21,8 +20,7 @@ from tests.conftest import differing_fraction, keep_on_failure, png_image
 from tnl_signage.writers import render
 from tnl_signage.writers.png import pixel_size
 
-pytestmark = pytest.mark.skipif(not (shutil.which("rsvg-convert") and shutil.which("pdftoppm")),
-                                reason="rsvg-convert (librsvg2-bin) ou pdftoppm (poppler-utils) absent")
+pytestmark = [pytest.mark.tool("rsvg-convert"), pytest.mark.tool("pdftoppm")]
 
 BOE = tnl.laureate(name="Ville de Boé", level="or", year=2025, type="commune", mentions=["mutualisation"])
 RENNES = tnl.laureate(name="Ville de Rennes", level=4, year=2017)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
 from PIL import Image, ImageChops
 
-from tests.conftest import differing_fraction, keep_on_failure, png_image
+from tests.conftest import differing_fraction, has_tool, keep_on_failure, png_image
 from tests.golden_cases import GOLDENS, golden_scenes
 from tnl_signage.writers import render
 from tnl_signage.writers.png import pixel_size
@@ -24,7 +23,7 @@ def rsvg_render(svg: bytes, width: int, height: int) -> Image.Image:
     return png_image(done.stdout)
 
 
-@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="rsvg-convert (librsvg2-bin) absent")
+@pytest.mark.tool("rsvg-convert")
 @pytest.mark.parametrize("name,scene", SCENES[:24], ids=[n for n, _ in SCENES[:24]])
 def test_png_and_librsvg_rendering_of_the_svg_agree(name: str, scene) -> None:  # type: ignore[no-untyped-def]
     w, h = pixel_size(scene, 480)
@@ -59,7 +58,7 @@ def test_first_drawing_of_new_glyphs_equals_a_later_one() -> None:
     cold = png_image(render(scene, "png", size=480))
     warm = png_image(render(scene, "png", size=480))
     assert ImageChops.difference(cold, warm).getbbox() is None, name
-    theirs = rsvg_render(render(scene, "svg"), *cold.size) if shutil.which("rsvg-convert") else warm
+    theirs = rsvg_render(render(scene, "svg"), *cold.size) if has_tool("rsvg-convert") else warm
     assert differing_fraction(cold, theirs) < 0.02
 
 

@@ -6,9 +6,9 @@ pikepdf, pdffonts, pdftotext, qpdf and zbarimg instead.
 
 from __future__ import annotations
 
+import html
 import io
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -20,6 +20,7 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import has_tool, missing
 from tnl_signage.cli.certificate import certificate
 from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.theme import load_theme
@@ -36,8 +37,8 @@ TODAY = date(2025, 12, 1)
 BASE = "https://territoire-numerique-libre.org/verification"
 MM = 72 / 25.4
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils absent")
-needs_zbar = pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools absent")
+needs_poppler = pytest.mark.tool("pdftotext")
+needs_zbar = pytest.mark.tool("zbarimg")
 
 
 @dataclass(frozen=True)
@@ -149,14 +150,14 @@ def test_a4_page_sizes(made: dict[str, Made]) -> None:
             assert box[2] == pytest.approx(w * MM, abs=0.01) and box[3] == pytest.approx(h * MM, abs=0.01)
 
 
-@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf absent")
+@pytest.mark.tool("qpdf")
 def test_qpdf_and_ghostscript_read_it_cleanly(made: dict[str, Made]) -> None:
     for m in made.values():
         out = subprocess.run(["qpdf", "--check", str(m.path)], capture_output=True, text=True, check=False)
         assert out.returncode == 0, out.stdout + out.stderr
         assert "No syntax or stream encoding errors" in out.stdout
         assert "WARNING" not in out.stdout + out.stderr
-        if shutil.which("gs"):
+        if has_tool("gs"):
             gs = subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", str(m.path)],
                                 capture_output=True, text=True, check=False)
             assert gs.returncode == 0 and not (gs.stdout + gs.stderr).strip(), gs.stdout + gs.stderr
@@ -196,8 +197,9 @@ def test_a_scene_without_text_declares_no_font(tmp_path: Path) -> None:
 OTF = Path("/usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf")
 
 
-@pytest.mark.skipif(not OTF.is_file(), reason="pas de police OpenType CFF installée")
 def test_a_font_that_cannot_be_embedded_is_a_clear_error() -> None:
+    if not OTF.is_file():  # fonts-urw-base35 comes with ghostscript (libgs10-common depends on it)
+        missing(f"{OTF} absente (fonts-urw-base35, installé avec ghostscript)")
     from tnl_signage.drawing.scene import TextSpan
 
     span = TextSpan("Boé", str(OTF), 5.0, 10.0, 20.0, 12.0)
@@ -271,6 +273,61 @@ def test_selection_box_of_the_name_lies_on_its_outlines(made: dict[str, Made]) -
     assert x0 == pytest.approx(span.x, abs=1.0)
     assert x1 == pytest.approx(span.x + span.width, abs=1.5)
     assert y0 < span.baseline < y1 + 1.0
+
+
+# Names with characters the main font (Atkinson Hyperlegible) lacks, drawn by the fallback font (DejaVu Sans):
+# U+2011 non-breaking hyphens (a palmarès may spell « Saint‑Martin‑d’Hères » so), U+02BB ʻokina (« Faʻaʻā »,
+# a commune of French Polynesia).
+FALLBACK_NAMES = {"smh": ("Ville de Saint\u2011Martin\u2011d\u2019Hères", "Saint\u2011Martin\u2011d\u2019Hères"),
+                  "faaa": ("Commune de Fa\u02bba\u02bbā", "Fa\u02bba\u02bbā")}
+
+
+@pytest.fixture(scope="module")
+def fallback_made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Made]:
+    folder = tmp_path_factory.mktemp("fallback")
+    out = {}
+    for key, (name, _word) in FALLBACK_NAMES.items():
+        laureate = make_laureate(name=name, level="or", year=2025, today=TODAY)
+        scene = certificate_scene(laureate, load_theme("light")).scene
+        save(scene, folder / f"{key}.pdf")
+        out[key] = Made(laureate, scene, (folder / f"{key}.pdf").read_bytes(), folder / f"{key}.pdf")
+    return out
+
+
+@needs_poppler
+@pytest.mark.parametrize("key", list(FALLBACK_NAMES))
+def test_characters_of_the_fallback_font_are_in_the_text_layer(fallback_made: dict[str, Made], key: str) -> None:
+    """pdftotext gives the name with its U+2011 (the character the palmarès wrote, and the glyph drawn: the honest
+    ToUnicode mapping) and its ʻokina, each set in the embedded font that has it, over its outlines, invisible."""
+    from fontTools.ttLib import TTFont
+
+    m = fallback_made[key]
+    name, word = FALLBACK_NAMES[key]
+    span = next(s for n in m.scene.walk() if isinstance(n, Group) for s in n.spans if word in s.text)
+    main = TTFont(span.font_path, lazy=True).getBestCmap()
+    assert any(ord(ch) not in main for ch in word), "the main font has every character: nothing is tested"
+    assert name in " ".join(text_of(m.path).split())
+    rows = subprocess.run(["pdffonts", str(m.path)], capture_output=True, text=True, check=True).stdout
+    dejavu = [row.split()[-5:-2] for row in rows.splitlines()[2:] if "+DejaVuSans-Bold " in row]
+    assert dejavu == [["yes", "yes", "yes"]], rows  # embedded, subset, with ToUnicode
+    boxes = [(float(x0) / MM, y0, float(x1) / MM, text) for x0, y0, x1, text in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        text_of(m.path, "-bbox"))]
+    line = next(y0 for _x0, y0, _x1, text in boxes if text == html.escape(word))
+    x0, x1 = min(b[0] for b in boxes if b[1] == line), max(b[2] for b in boxes if b[1] == line)
+    assert x0 == pytest.approx(span.x, abs=1.0) and x1 == pytest.approx(span.x + span.width, abs=1.5)
+    with open_pdf(m) as pdf:
+        modes = []
+        mode = 0
+        for operands, op in pikepdf.parse_content_stream(pdf.pages[0]):
+            if str(op) == "Tr":
+                mode = int(operands[0])
+            elif str(op) in ("Tj", "TJ", "'", '"'):
+                modes.append(mode)
+        assert set(modes) == {3}
+    from pdfua import validate as pdfua_validate
+
+    assert [(f.rule_id, f.message) for f in pdfua_validate(str(m.path)).findings] == []
 
 
 @needs_poppler
@@ -365,7 +422,7 @@ def test_date_and_place_options_override_the_data(tmp_path: Path) -> None:
     scene = certificate_scene(laureate, load_theme("light"), date="2025-11-20", place="Mairie de Boé").scene
     assert scene.meta["date"] == "2025-11-20"
     save(scene, tmp_path / "c.pdf")
-    if shutil.which("pdftotext"):
+    if has_tool("pdftotext"):
         assert "Décerné le 20 novembre 2025 — Mairie de Boé" in text_of(tmp_path / "c.pdf").splitlines()
 
 

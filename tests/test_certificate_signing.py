@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +28,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from tests.conftest import has_tool
 from tnl_signage.cli.certificate import certificate
 from tnl_signage.errors import InputError
 from tnl_signage.inputs.rows import make_laureate
@@ -131,17 +131,17 @@ def test_signed_file_is_still_pdfa_2a_and_tagged(signed: bytes, tmp_path: Path) 
             assert "/N" in annot.AP, "apparence obligatoire même vide (PDF/A-2, 6.3.3)"
     path = tmp_path / "signed.pdf"
     path.write_bytes(signed)
-    if shutil.which("qpdf"):
+    if has_tool("qpdf"):
         check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, check=False)
         assert check.returncode == 0, check.stdout + check.stderr
-    if shutil.which("gs"):
+    if has_tool("gs"):
         gs = subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", str(path)],
                             capture_output=True, text=True, check=False)
         assert gs.returncode == 0 and "WARNING" not in gs.stdout + gs.stderr, gs.stdout + gs.stderr
     from pdfua import validate as pdfua_validate
 
     assert [(f.rule_id, f.message) for f in pdfua_validate(str(path)).findings] == []
-    if shutil.which("pdffonts"):
+    if has_tool("pdffonts"):
         rows = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
         assert "Helvetica" not in rows
         assert all(row.split()[-5] == "yes" for row in rows.splitlines()[2:])
@@ -209,7 +209,7 @@ def test_rsa_and_ec_signatures_keep_pdf_1_7_and_date_the_metadata(kind: str, uns
         assert meta["pdfaid:part"] == "2"
     path = tmp_path / "signed.pdf"
     path.write_bytes(signed)
-    if shutil.which("pdfinfo"):
+    if has_tool("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"^PDF version: +1\.7$", info, re.M), info
 
@@ -252,11 +252,11 @@ def test_verify_reads_a_signed_certificate_and_spots_a_change(signed: bytes, uns
     assert "attestation PDF/A-2 — Ville d'Échirolles" in good.output
     assert "signature intacte : Common Name: ADULLACT (test)" in good.output
     assert "numéro : TNL-2025-" in good.output and "=> VALIDE" in good.output
-    if shutil.which("zbarimg"):
+    if has_tool("zbarimg"):
         assert "code QR : https://territoire-numerique-libre.org/verification/2025/ville-d-echirolles/" in good.output
     changed = run(cli, ["verify", str(tmp_path / "modifiee.pdf")])
     assert changed.exit_code == 1 and "signature invalide" in changed.output
     alone = run(cli, ["verify", str(tmp_path / "non-signee.pdf")])
     assert alone.exit_code == 1 and "PDF non signé : seul le site publié" in alone.output
-    if shutil.which("zbarimg"):  # the number is confirmed through the QR target's page on the site
+    if has_tool("zbarimg"):  # the number is confirmed through the QR target's page on the site
         assert run(cli, ["verify", "--site", str(site), str(tmp_path / "non-signee.pdf")]).exit_code == 0

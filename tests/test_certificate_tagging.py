@@ -6,7 +6,6 @@ Tagged, `pdftotext` reading order) and pikepdf (structure tree, marked content, 
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +14,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from tests.conftest import has_tool
 from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.wording import marks_phrase
 from tnl_signage.inputs.rows import make_laureate
@@ -67,7 +67,7 @@ def test_catalogue_declares_a_tagged_french_document(made: dict[str, Made], key:
         assert (meta["pdfaid:part"], meta["pdfaid:conformance"], meta["pdfuaid:part"]) == ("2", "A", "1")
         packet = root.Metadata.read_bytes().decode()
         assert "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" in packet  # declared, as PDF/A asks
-    if shutil.which("pdfinfo"):
+    if has_tool("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(made[key].path)], capture_output=True, text=True, check=True).stdout
         assert "Tagged:          yes" in info
 
@@ -113,7 +113,7 @@ def test_every_mark_is_tagged_or_an_artifact(made: dict[str, Made]) -> None:
         assert mcids == [mcid for _, mcid, _ in _structure(pdf)]
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils absent")
+@pytest.mark.tool("pdftotext")
 def test_pdftotext_reads_in_order(made: dict[str, Made]) -> None:
     text = subprocess.run(["pdftotext", str(made["boe"].path), "-"], capture_output=True, text=True,
                           check=True).stdout

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -17,6 +16,7 @@ import pikepdf
 import pytest
 from PIL import Image, ImageOps
 
+from tests.conftest import has_tool, require_tool
 from tnl_signage.domain.model import Laureate
 from tnl_signage.domain.theme import Theme
 from tnl_signage.layout.local_print import local_formats, local_scene
@@ -123,9 +123,9 @@ def test_laureates_sharing_a_layer_get_exactly_their_whole_scene_in_a_valid_png(
             assert got.shape == whole.shape and numpy.array_equal(got, whole), (lau.slug, fmt.key)
         kit_png = next((_folder(out, first) / "reseaux-sociaux").glob(f"visuel-{fmt.key}-*.png"))
         assert kit_png.read_bytes() == pngs[0]
-        if shutil.which("pngcheck"):
+        if has_tool("pngcheck"):
             (tmp_path / f"{fmt.key}.png").write_bytes(pngs[1])
-    if shutil.which("pngcheck"):
+    if has_tool("pngcheck"):
         checked = subprocess.run(["pngcheck", *sorted(map(str, tmp_path.glob("*.png"))),
                                   *map(str, sorted(out.rglob("visuel-*.png")))], capture_output=True, text=True)
         assert checked.returncode == 0, checked.stdout
@@ -224,9 +224,7 @@ def test_gallery_shows_warnings_and_survives_a_hostile_name(kits: tuple[Path, li
 @pytest.fixture(scope="module")
 def odt_pdfs(kits: tuple[Path, list[Laureate]], tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Every ODT of the kits converted to PDF by LibreOffice in one call (it is slow to start), then to text."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.fail("LibreOffice absent : apt-get install libreoffice-writer-nogui (scripts/install.sh)")
+    soffice = require_tool("soffice")
     out, _ = kits
     odts = sorted(out.rglob("*.odt"))
     target = tmp_path_factory.mktemp("odt-pdf")

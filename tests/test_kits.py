@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -218,3 +219,52 @@ def test_signed_kit_has_a_credential_and_never_the_private_key(tmp_path: Path) -
             data = path.read_bytes()
             assert not any(secret in data for secret in secrets), path
     assert str(key_path) not in (folder / "manifest.json").read_text(encoding="utf-8")
+
+
+def _children(pid: int) -> set[int]:
+    """The processes `pid` forked (Linux lists them per thread of the parent)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):  # a thread that ended meanwhile
+            found.update(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie left for init to reap has ended: it holds no lock and makes no kit)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="Linux seulement (/proc)")
+def test_workers_die_with_a_killed_parent_and_rerun_is_allowed(built: tuple[Path, Path], tmp_path: Path) -> None:
+    palmares, reference = built
+    out = tmp_path / "out"
+    # Three kits in two workers: when the first is done, the second is being made and the third is queued.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tnl_signage.cli", "kit", str(palmares), "-o", str(out), "--jobs", "2", "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not any(out.glob("*/*/manifest.json")):
+        time.sleep(0.02)
+    workers = _children(proc.pid)
+    assert proc.poll() is None and len(workers) == 2, "the run should be under way with its two workers"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.02)
+    survivors = [w for w in workers if _alive(w)]
+    for pid in survivors:  # never left behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, "worker processes outlived their killed parent (they keep the folder's lock)"
+    summary = make_kits(palmares, out, jobs=2)  # at once: the lock is free
+    assert summary.made >= 1 and not summary.failures
+    assert all(manifest_matches(f) for f in (p.parent for p in out.glob("*/*/manifest.json")))
+    # The kits are those of an uninterrupted run (the yearly indexes differ: they say which were kept).
+    kits = {k: v for k, v in tree_digest(out).items() if not k.split("/")[-1].startswith("index.")}
+    assert kits == {k: v for k, v in tree_digest(reference).items() if not k.split("/")[-1].startswith("index.")}

@@ -7,7 +7,6 @@ import io
 import itertools
 import math
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -39,7 +38,7 @@ LEVELS = [("1", 2020), ("2", 2020), ("3", 2020), ("4", 2020), ("5", 2020),
           ("badge", 2025), ("bronze", 2025), ("argent", 2025), ("or", 2025)]
 WORD = {"badge": "Badge", "bronze": "Bronze", "argent": "Argent", "or": "Or"}
 PANEL = get_format("800x400", "panel")
-needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr absent")
+needs_tesseract = pytest.mark.tool("tesseract")
 
 
 def at_distance(scene: Scene, distance_m: float = 20.0) -> Image.Image:

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from tests.ob_fixtures import IN_CI, ROOT, example_laureates
+from tests.conftest import missing
+from tests.ob_fixtures import ROOT, example_laureates
 from tnl_signage.products.openbadges import write_openbadges
 
 VALIDATOR_PYTHON = ROOT / ".venv-obv" / "bin" / "python"
@@ -32,9 +33,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def validator() -> Path:
     if not VALIDATOR_PYTHON.exists():
-        if IN_CI:
-            pytest.fail("validateur Open Badges 2.0 absent en CI : .ci/run doit lancer scripts/setup_ob_validator.sh")
-        pytest.skip("validateur Open Badges 2.0 absent (.venv-obv) : lancez scripts/setup_ob_validator.sh")
+        missing("validateur Open Badges 2.0 absent (.venv-obv) : lancez scripts/setup_ob_validator.sh")
     return VALIDATOR_PYTHON
 
 

@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from tests.ob_fixtures import IN_CI, REVOKED, ROOT, revoked_site, signed_site
+from tests.conftest import missing
+from tests.ob_fixtures import REVOKED, ROOT, revoked_site, signed_site
 from tnl_signage.products.openbadges.contexts import CONTEXT_FILES, OB_V3P0, bundled_context
 from tnl_signage.products.openbadges.keys import controller_document, generate_key
 from tnl_signage.products.openbadges.paths import SiteUrls
@@ -28,9 +29,7 @@ NODE = shutil.which("node")
 @pytest.fixture(scope="module")
 def node() -> str:
     if NODE is None or not (JS / "node_modules" / "@digitalbazaar" / "vc").is_dir():
-        if IN_CI:
-            pytest.fail("vérificateur Open Badges 3.0 absent en CI : .ci/run doit lancer « npm ci --prefix tests/js »")
-        pytest.skip("vérificateur Open Badges 3.0 absent : lancez « npm ci --prefix tests/js » (node 20)")
+        missing("vérificateur Open Badges 3.0 absent : lancez « npm ci --prefix tests/js » (node 20)")
     return NODE
 
 

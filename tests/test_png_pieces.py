@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import zlib
 from pathlib import Path
@@ -13,6 +12,7 @@ import numpy
 import pytest
 from PIL import Image
 
+from tests.conftest import has_tool
 from tnl_signage.writers.png import deflate_rows, encode_pixels, png_from_rows
 
 
@@ -56,7 +56,7 @@ def test_pieces_make_a_valid_png_of_exactly_the_pixels(tmp_path: Path, h: int, w
     # zlib checks the stream's Adler-32 (combined from the pieces'), which an image decoder may not read
     raw = zlib.decompress(_idat(data))
     assert raw == b"".join(b"\0" + row.tobytes() for row in pixels)
-    if shutil.which("pngcheck"):
+    if has_tool("pngcheck"):
         path = tmp_path / "pieces.png"
         path.write_bytes(data)
         checked = subprocess.run(["pngcheck", "-v", str(path)], capture_output=True, text=True)

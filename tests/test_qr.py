@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
@@ -119,7 +118,7 @@ def test_too_long_data_is_a_clear_error() -> None:
         qr_matrix(URL, "Z")
 
 
-@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools absent")
+@pytest.mark.tool("zbarimg")
 @pytest.mark.parametrize("data", [URL, LONG])
 def test_decoder_reads_back_the_exact_url(tmp_path, data: str) -> None:
     scene = Scene(40, 40, Group((qr_group(data, 0, 0, 40, dark=DARK, light=LIGHT),)), "QR", "QR", px_size=(320, 320))

@@ -116,3 +116,20 @@ def test_sheet_scene_text_comes_with_spans() -> None:
     assert dark > 500
     swatches = [n for n in sheet.walk() if isinstance(n, Rect) and n.fill == GREEN]
     assert sorted(r.space for r in swatches) == ["cmyk", "rgb"]
+
+
+@pytest.mark.tool("pdftotext")
+def test_sheet_shows_the_characters_only_the_fallback_font_has(tmp_path: Path) -> None:
+    """The sheet's text is visible text: a name's U+2011 hyphens (drawn by DejaVu Sans, which Atkinson
+    Hyperlegible lacks) are printed and copied, in the embedded fallback font (they were left out)."""
+    name = "Ville de Saint\u2011Martin\u2011d\u2019Hères"
+    drawn = tnl.plaque(tnl.laureate(name=name, level="or", year=2025))
+    pdf = drawn.to_bytes("pdf")
+    path = tmp_path / "fiche.pdf"
+    path.write_bytes(drawn.spec_sheet([("plaque.pdf", pdf)], print_pdf=pdf))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert name in text
+    with pikepdf.open(path) as sheet:
+        fonts = [str(f.BaseFont) for f in sheet.pages[0].Resources.Font.values()]
+        assert any(f.endswith("+DejaVuSans") for f in fonts), fonts
+        assert all("/FontFile2" in f.FontDescriptor for f in sheet.pages[0].Resources.Font.values())

@@ -29,6 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.colors import Color
 from ..drawing.scene import Group, Scene, TextSpan, Use
+from ..drawing.text.fonts import fallback_path
 from ..errors import InputError
 from ..resources import data_file, resource_dir
 from .paint import Run, Shape
@@ -60,43 +61,65 @@ class _FontMetrics:
     advance: dict[str, int]
     ink: dict[str, tuple[int, int] | None]
 
-    def settable(self, text: str) -> tuple[str, tuple[float, float] | None]:
-        """`text` without the characters the font lacks, and its ink extent; remembered per font and text
-        (a sheet or certificate sets the same lines for every laureate)."""
-        key = (self.name, text)
-        known = _SETTABLE.get(key)
-        if known is None:
-            if len(_SETTABLE) >= 8192:
-                _SETTABLE.clear()
-            words = "".join(ch for ch in text if ord(ch) in self.cmap)
-            known = _SETTABLE[key] = (words, self.ink_extent(words))
-        return known
 
-    def ink_extent(self, text: str) -> tuple[float, float] | None:
-        """Left and right ink edges (font units) of `text` set without kerning, as reportlab sets it."""
-        pen = 0
-        left: float | None = None
-        right = 0.0
+def _ink_extent(runs: list[tuple[_FontMetrics, str]], upem: int) -> tuple[float, float] | None:
+    """Left and right ink edges (in units of an em of `upem`) of runs set one after the other without
+    kerning, each in its font at the same size, as reportlab sets them."""
+    pen = 0.0
+    left: float | None = None
+    right = 0.0
+    for font, text in runs:
+        k = 1 if font.upem == upem else upem / font.upem
         for ch in text:
-            glyph = self.cmap.get(ord(ch), ".notdef")
-            ink = self.ink.get(glyph)
+            glyph = font.cmap.get(ord(ch), ".notdef")
+            ink = font.ink.get(glyph)
             if ink is not None:
-                left = pen + ink[0] if left is None else left
-                right = pen + ink[1]
-            pen += self.advance.get(glyph, 0)
-        return None if left is None else (left, right)
+                left = pen + ink[0] * k if left is None else left
+                right = pen + ink[1] * k
+            pen += font.advance.get(glyph, 0) * k
+    return None if left is None else (left, right)
 
 
-_SETTABLE: dict[tuple[str, str], tuple[str, tuple[float, float] | None]] = {}
+def _text_runs(text: str, font: _FontMetrics, font_path: str) -> list[tuple[_FontMetrics, str]]:
+    """`text` split into runs of the span's font and of the fallback font the text engine drew the other
+    characters with (U+2011, ʻ, Greek…), so the invisible text carries every character the page shows, each in
+    an embedded font that has its glyph. A character neither font has is left out (.notdef is forbidden)."""
+    if all(ord(ch) in font.cmap for ch in text):
+        return [(font, text)] if text else []
+    path = fallback_path(font_path)
+    other = _font(str(path), fallback=True) if path is not None else None
+    runs: list[tuple[_FontMetrics, str]] = []
+    for ch in text:
+        face = font if ord(ch) in font.cmap else other if other is not None and ord(ch) in other.cmap else None
+        if face is None:
+            continue
+        if runs and runs[-1][0] is face:
+            runs[-1] = (face, runs[-1][1] + ch)
+        else:
+            runs.append((face, ch))
+    return runs
+
+
+@lru_cache(maxsize=8192)
+def _settable(text: str, font_path: str) -> tuple[list[tuple[_FontMetrics, str]], tuple[float, float] | None]:
+    """A line's runs and their ink extent, remembered per text and font: a sheet or a certificate sets
+    the same lines for every laureate. Callers only read the list."""
+    font = _font(font_path)
+    runs = _text_runs(text, font, font_path)
+    return runs, _ink_extent(runs, font.upem)
 
 
 @lru_cache(maxsize=16)
-def _font(path: str) -> _FontMetrics:
-    """Register the TTF with reportlab (once per process) and read its metrics."""
+def _font(path: str, *, fallback: bool = False) -> _FontMetrics:
+    """Register the TTF with reportlab (once per process) and read its metrics.
+
+    A fallback font's subset holds only the glyphs used (reportlab otherwise puts all of ASCII in the first
+    subset: 15 KB of DejaVu glyphs for one hyphen); the main fonts' subsets are kept as they were.
+    """
     digest = hashlib.sha1(path.encode()).hexdigest()[:8]
-    name = f"tnl-{digest}"
+    name = f"tnl-{digest}-f" if fallback else f"tnl-{digest}"
     try:
-        pdfmetrics.registerFont(TTFont(name, path))
+        pdfmetrics.registerFont(TTFont(name, path, asciiReadable=not fallback))
     except TTFError as exc:  # CFF outlines (.otf) or a font whose licence forbids embedding
         raise InputError(f"police « {Path(path).name} » inutilisable dans un PDF/A : {exc} "
                          "(il faut une police TrueType dont la licence permet l'incorporation)") from None
@@ -220,8 +243,7 @@ class ArchiveBackend(PdfBackend):
         """Invisible text (Tr 3) on the span's baseline, horizontally scaled to the outlines' ink width;
         `mode=0` sets it visible instead of the outlines (in the current fill colour)."""
         font = _font(span.font_path)
-        # Characters the font lacks would show .notdef, which PDF/A forbids even in invisible text.
-        words, extent = font.settable(span.text)
+        runs, extent = _settable(span.text, span.font_path)
         if extent is None:
             return
         k = span.size / font.upem  # mm per font unit
@@ -230,10 +252,13 @@ class ArchiveBackend(PdfBackend):
         x = span.x + extent[0] * k * (1.0 - scale)
         text = self.canvas.beginText()
         text.setTextRenderMode(mode)
-        text.setFont(font.name, span.size * mm)
+        text.setFont(runs[0][0].name, span.size * mm)
         text.setHorizScale(100.0 * scale)
         text.setTextOrigin(*self.pt(x, span.baseline))
-        text.textOut(words)
+        for i, (face, words) in enumerate(runs):
+            if i:  # runs alternate between the two fonts
+                text.setFont(face.name, span.size * mm)
+            text.textOut(words)
         self.canvas.drawText(text)
 
 

@@ -225,6 +225,12 @@ def get_face(path: Path) -> FontFace:
     return face
 
 
+def fallback_path(path: str | Path) -> Path | None:
+    """The font that draws the characters `path` lacks (None: none), for a writer that sets the words as text."""
+    fallback = get_face(Path(path)).fallback
+    return fallback.path if fallback is not None else None
+
+
 @lru_cache(maxsize=4)
 def _fallback_face(path: Path) -> FontFace:
     return _load(path)

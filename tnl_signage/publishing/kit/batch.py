@@ -22,7 +22,7 @@ from ...atomic import ensure_dir, refuse_link, refuse_secret_inside, write_atomi
 from ...domain.model import Laureate, Problem
 from ...errors import InputError, TnlError, os_error_text
 from ...inputs.palmares import iter_laureates
-from ...workers import collect_now, collector_held, hold_collector, ignore_interrupts, interrupts_held
+from ...workers import collect_now, collector_held, hold_collector, interrupts_held, start_worker
 from .builder import FAILED, KEPT, MADE, KitOutcome, kit_paths, make_kit
 from .gallery import write_galleries
 from .options import KitOptions, forget_run_files, run_fingerprint
@@ -71,16 +71,17 @@ class BatchSummary:
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 
 
-def _worker_start() -> None:
-    """Worker start: Ctrl-C is the parent's to handle (no traceback from a worker), the cyclic collector is
-    held for the worker's life (see `workers.collector_held`), and freed memory is kept.
+def _worker_start(parent_pid: int) -> None:
+    """Worker start: dies with the parent (even killed -9), Ctrl-C is the parent's to handle (no traceback
+    from a worker), the cyclic collector is held for the worker's life (see `workers.collector_held`), and
+    freed memory is kept.
 
     A kit allocates and frees some twenty pixel buffers of 0.1-4 MB. Above 128 KB glibc maps each
     one afresh and unmaps it when freed, so every page is faulted in again: about 7,700 page faults
     per kit, a tenth of its time. Kept in the heap (up to 256 MB), they are reused; the worker's
     memory stays flat at its high-water mark. Elsewhere than glibc, nothing is changed.
     """
-    ignore_interrupts()
+    start_worker(parent_pid)
     hold_collector()
     try:
         mallopt = ctypes.CDLL(None).mallopt
@@ -113,7 +114,7 @@ def _one(laureate: Laureate, out_dir: str, options: KitOptions) -> KitOutcome | 
 def _bounded(items: Iterator[Laureate], jobs: int, out_dir: Path,
              options: KitOptions) -> Iterator[tuple[Laureate, KitOutcome | str]]:
     """Run kits in `jobs` processes with at most 2 x jobs submitted at a time, yielding as they finish."""
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))
     try:
         pending: dict[Future[KitOutcome | str], Laureate] = {}
         for laureate in items:

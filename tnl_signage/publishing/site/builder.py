@@ -9,6 +9,7 @@ beyond display. Links between pages are relative (the site works from disk); onl
 from __future__ import annotations
 
 import importlib
+import os
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -45,7 +46,7 @@ from ...products.local_communication import laureate_linkedin
 from ...products.snippets import alt_text, snippets
 from ...products.social import social_png, social_result
 from ...templating import render
-from ...workers import ignore_interrupts, interrupts_held
+from ...workers import interrupts_held, start_worker
 from . import opendata, previews
 
 PNG_SCALES = (1, 2)
@@ -313,7 +314,7 @@ def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int, revoca
         revocation = revocations.for_laureate(lau)
         work.append((lau, ensure_dir(out.root / laureate_path(lau), out.root), revocation.day if revocation else None))
     if jobs > 1 and len(work) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=ignore_interrupts) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(os.getpid(),)) as pool:
             with interrupts_held():  # the first submit forks the workers
                 mapped = pool.map(_badge_files, work, chunksize=4)
             results = list(mapped)
