@@ -133,3 +133,13 @@ def test_sheet_shows_the_characters_only_the_fallback_font_has(tmp_path: Path) -
         fonts = [str(f.BaseFont) for f in sheet.pages[0].Resources.Font.values()]
         assert any(f.endswith("+DejaVuSans") for f in fonts), fonts
         assert all("/FontFile2" in f.FontDescriptor for f in sheet.pages[0].Resources.Font.values())
+
+
+def test_sheet_fonts_each_have_their_own_subset_tag(printed: tuple[bytes, bytes]) -> None:
+    """ISO 32000 9.6.4: each subset's tag differs (reportlab starts every font's first subset at AAAAAA+)."""
+    _, sheet = printed
+    with pikepdf.open(io.BytesIO(sheet)) as fiche:
+        names = [str(font.BaseFont) for font in fiche.pages[0].Resources.Font.values()]
+    tags = [name[1:7] for name in names]
+    assert len(names) >= 2 and all(name[7] == "+" for name in names)
+    assert len(set(tags)) == len(tags) and "AAAAAA" not in tags, names
