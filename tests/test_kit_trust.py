@@ -205,8 +205,8 @@ class Proxy:
 
 
 # (function the builder calls, n): the run dies just before its n-th call.
-STEPS = [("write_new", 1), ("produce", 3), ("unlink", 1), ("replace", 1), ("replace", 2), ("rmtree", 1),
-         ("zip", 1)]
+STEPS = [("write_new", 1), ("produce", 3), ("write_manifest", 1), ("mark_renamed", 1), ("replace", 1),
+         ("replace", 2), ("rmtree", 1), ("zip", 1)]
 
 
 @pytest.mark.parametrize(("step", "nth"), STEPS)
@@ -233,6 +233,10 @@ def test_a_run_killed_at_each_step_then_rerun_gives_the_uninterrupted_tree(
         monkeypatch.setattr(kit_builder, "PRODUCERS", tuple(dying(p) for p in kit_builder.PRODUCERS))
     elif step in ("write_new", "write_manifest"):
         monkeypatch.setattr(kit_builder, step, dying(getattr(kit_builder, step)))
+    elif step == "mark_renamed":  # the mark holds the manifest's bytes but still has its name
+        import tnl_signage.publishing.kit.manifest as manifest_module
+
+        monkeypatch.setattr(manifest_module, "os", Proxy(os, rename=dying(os.rename)))
     elif step == "rmtree":
         monkeypatch.setattr(kit_builder, "shutil", Proxy(shutil, rmtree=dying(shutil.rmtree)))
     else:

@@ -123,8 +123,7 @@ def _build(laureate: Laureate, final: Path, options: KitOptions, made_from: dict
         notes.extend(produce(context))
     files = read_files(partial)
     manifest = manifest_bytes(laureate, options.manifest_options(), files, made_from)
-    write_manifest(partial, manifest)  # from here the manifest marks the folder ours
-    os.unlink(partial / PARTIAL_MARK)
+    write_manifest(partial, manifest)  # the mark becomes the manifest, which marks the folder ours from here
     if os.path.lexists(final):
         os.replace(final, old)
         os.replace(partial, final)

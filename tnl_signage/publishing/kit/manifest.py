@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ... import __version__
-from ...atomic import write_new
+from ...atomic import refuse_link
 from ...domain.model import Laureate
+from ...errors import InputError
 from .options import REASONS
 
 MANIFEST = "manifest.json"
@@ -91,8 +92,21 @@ def manifest_bytes(laureate: Laureate, options: dict[str, Any], files: list[tupl
 
 
 def write_manifest(folder: Path, data: bytes) -> None:
-    """Write manifest.json into a folder we just made (never over an existing file or through a link)."""
-    write_new(folder / MANIFEST, data)
+    """Turn the partial mark of a folder we just made into its manifest.json (never over an existing file,
+    never through a link): the mark's own file is rewritten, then renamed.
+
+    The folder is marked ours at every instant, by the mark and then by the manifest, and a kit neither
+    creates nor deletes a file for it: on ext4 without a journal, each file creation steps one by one
+    over the inodes freed in the last minutes, so a run that deletes a file per kit slows as it goes.
+    """
+    mark, final = folder / PARTIAL_MARK, folder / MANIFEST
+    refuse_link(mark)
+    fd = os.open(mark, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    if refuse_link(final) is not None:
+        raise InputError(f"{final} existe déjà dans un dossier que tnl-signage vient de créer : laissé intact")
+    os.rename(mark, final)
 
 
 def read_manifest(folder: Path) -> dict[str, Any] | None:
