@@ -119,6 +119,49 @@ class SvgPathPen(BasePen):
 
 def svg_path_data(commands: tuple[PenCommand, ...] | list[PenCommand]) -> str:
     """The commands as compact relative SVG path data (see `SvgPathPen`)."""
+    rects = axis_rectangles(commands)
+    if rects is not None:
+        return _rectangles_path_data(rects)
     pen = SvgPathPen()
     replay(commands, pen)
     return pen.d
+
+
+Rectangle = tuple[float, float, float, float]
+
+
+def axis_rectangles(commands: tuple[PenCommand, ...] | list[PenCommand]) -> tuple[Rectangle, ...] | None:
+    """Every subpath as (x, y, w, h) when each one is an axis-aligned rectangle drawn from its top-left
+    corner rightwards (moveTo, three lineTo, closePath: a QR code's runs of modules); else None.
+
+    Writers then use their own rectangle primitive (PDF `re`, cairo's rectangle, SVG h/v) instead of
+    sending the points one by one through a pen: a QR code has some 450 such runs, and each writer
+    met it anew for every laureate. The drawing is the same, point for point.
+    """
+    count = len(commands)
+    if count == 0 or count % 5:
+        return None
+    rects: list[Rectangle] = []
+    for i in range(0, count, 5):
+        move, line1, line2, line3, close = commands[i:i + 5]
+        if (move[0] != "moveTo" or line1[0] != "lineTo" or line2[0] != "lineTo" or line3[0] != "lineTo"
+                or close[0] != "closePath"):
+            return None
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = move[1][0], line1[1][0], line2[1][0], line3[1][0]
+        if not (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0 and x0 < x1 and y0 < y2):
+            return None
+        rects.append((x0, y0, x1 - x0, y2 - y0))
+    return tuple(rects)
+
+
+def _rectangles_path_data(rects: tuple[Rectangle, ...]) -> str:
+    """What `SvgPathPen` writes for these rectangles (m, h, v, h, z each), without the pen's per-point work."""
+    out: list[str] = []
+    cx = cy = 0.0
+    for x, y, w, h in rects:
+        dx, dy = _num(round(round(x, 3) - cx, 3)), _num(round(round(y, 3) - cy, 3))
+        right = round(round(x + w, 3) - round(x, 3), 3)
+        down = round(round(y + h, 3) - round(y, 3), 3)
+        out.append(f"m{dx}{dy if dy.startswith('-') else ' ' + dy}h{_num(right)}v{_num(down)}h{_num(-right)}z")
+        cx, cy = round(x, 3), round(y, 3)
+    return "".join(out)

@@ -17,7 +17,7 @@ from cairocffi import ffi
 from fontTools.pens.cairoPen import CairoPen
 
 from ..domain.colors import Color
-from ..drawing.pens import replay
+from ..drawing.pens import axis_rectangles, replay
 from ..drawing.scene import Circle, Embed, Group, Node, Rect, Scene, Symbol, Use
 from .paint import Run, Shape, even_odd, outline, paint
 
@@ -45,7 +45,12 @@ def _symbol_path(symbol: Symbol) -> object:
     """
     scratch = _scratch()
     scratch.new_path()
-    replay(symbol.commands, CairoPen(None, scratch))
+    rects = axis_rectangles(symbol.commands)
+    if rects is not None:  # a QR code's runs: cairo's own rectangles, the same points
+        for x, y, w, h in rects:
+            capi.cairo_rectangle(scratch._pointer, x, y, w, h)
+    else:
+        replay(symbol.commands, CairoPen(None, scratch))
     path = ffi.gc(capi.cairo_copy_path(scratch._pointer), capi.cairo_path_destroy)
     scratch.new_path()
     return path

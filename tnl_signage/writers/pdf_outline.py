@@ -12,7 +12,7 @@ from functools import cached_property
 
 from fontTools.pens.basePen import BasePen
 
-from ..drawing.pens import replay
+from ..drawing.pens import axis_rectangles, replay
 from ..drawing.scene import Point, Symbol
 
 
@@ -91,6 +91,11 @@ class OpsPen(BasePen):
 
 def _symbol_ops(symbol: Symbol) -> str:
     """Path operators of a symbol in its own units, filled with the caller's colour."""
+    rects = axis_rectangles(symbol.commands)
+    if rects is not None:  # what OpsPen writes for them, without sending every point through it
+        ops = [f"{_unit(x)} {_unit(y)} {_unit(w)} {_unit(h)} re" for x, y, w, h in rects]
+        ops.append("f*" if symbol.fill_rule == "evenodd" else "f")
+        return "\n".join(ops)
     pen = OpsPen()
     replay(symbol.commands, pen)
     pen._flush()
