@@ -7,6 +7,7 @@ import zlib
 from dataclasses import dataclass
 from typing import IO, Any, cast
 
+import cairocffi as cairo
 import imagecodecs
 import numpy
 from PIL import Image
@@ -77,8 +78,17 @@ def _raw_rows(pixels: numpy.ndarray) -> memoryview:
     """The image data a PNG deflates: each row, its filter byte (0: none), then its pixels."""
     h, w, channels = pixels.shape
     raw_rows = numpy.zeros((h, 1 + w * channels), numpy.uint8)
-    raw_rows[:, 1:] = pixels.reshape(h, w * channels)
+    raw_rows[:, 1:].reshape(h, w, channels)[...] = pixels  # one copy, from any strided view
     return raw_rows.data
+
+
+def opaque_pixels(surface: cairo.ImageSurface) -> numpy.ndarray:
+    """An opaque cairo surface's pixels as an (h, w, 3) RGB view of its memory, not a copy: cairo stores
+    each pixel as B, G, R, unused (little-endian), so RGB is the first three bytes read backwards.
+    The caller keeps the surface alive while it reads the view."""
+    h, w = surface.get_height(), surface.get_width()
+    bgrx = numpy.frombuffer(surface.get_data(), numpy.uint8).reshape(h, surface.get_stride() // 4, 4)
+    return bgrx[:, :w, 2::-1]
 
 
 # --- Images whose rows are mostly shared ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from ..domain.colors import Color
 from ..drawing.scene import Group, Rect, Scene
 from .cairo_draw import draw_scene
 from .paint import without_cut
-from .png import encode, pixel_size
+from .png import encode_pixels, opaque_pixels, pixel_size
 
 DEFAULT_SIZE = 1200
 
@@ -56,5 +56,9 @@ def proof_image(scene: Scene, *, show_safe: bool = False, size: int | None = Non
 
 
 def write(scene: Scene, out: IO[bytes], *, show_safe: bool = False, size: int | None = None, **_: Any) -> None:
-    """Write the PNG proof (RGB, every pixel as drawn)."""
-    encode(proof_image(scene, show_safe=show_safe, size=size), out)
+    """Write the PNG proof (RGB, every pixel as drawn), from cairo's memory straight into the PNG's rows."""
+    trimmed = proof_scene(scene, show_safe=show_safe)
+    w, h = pixel_size(trimmed, size or DEFAULT_SIZE)
+    surface = draw_scene(trimmed, w, h, opaque=True)  # held while its memory is read
+    encode_pixels(opaque_pixels(surface), out)
+    surface.finish()
