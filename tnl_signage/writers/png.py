@@ -11,12 +11,13 @@ import cairocffi as cairo
 import imagecodecs
 import numpy
 from PIL import Image
+from zlib_ng import zlib_ng
 
 from ..drawing.scene import Scene
 from .cairo_draw import draw_scene
 
 PNG_LEVEL = 2  # zlib-ng's level for whole images
-PIECE_LEVEL = 1  # zlib's, for images assembled from pieces (below)
+PIECE_LEVEL = 2  # zlib-ng's, for images assembled from pieces (below)
 
 
 def pixel_size(scene: Scene, size: int | None) -> tuple[int, int]:
@@ -121,11 +122,12 @@ class DeflatedRows:
 def deflate_rows(pixels: numpy.ndarray, *, last: bool) -> DeflatedRows:
     """Rows of an (h, w, 3 or 4) uint8 array, unfiltered, as one piece of an image's stream (`last`: it ends it).
 
-    No filter, zlib's deflate at level 1 (Python's zlib: zlib-ng's full flush is not reachable from Python)."""
+    No filter, deflate level 2, by zlib-ng through its Python binding (the `zlib` module's interface, full
+    flush included: about four times faster than zlib here)."""
     raw = _raw_rows(pixels)
-    deflate = zlib.compressobj(PIECE_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
-    data = deflate.compress(raw) + deflate.flush(zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH)
-    return DeflatedRows(data, zlib.adler32(raw), raw.nbytes)
+    deflate = zlib_ng.compressobj(PIECE_LEVEL, zlib_ng.DEFLATED, -zlib_ng.MAX_WBITS)
+    data = deflate.compress(raw) + deflate.flush(zlib_ng.Z_FINISH if last else zlib_ng.Z_FULL_FLUSH)
+    return DeflatedRows(data, zlib_ng.adler32(raw), raw.nbytes)
 
 
 def _adler32_combine(first: int, second: int, second_size: int) -> int:
