@@ -7,6 +7,7 @@ and these operators, so a page never re-formats thousands of coordinates.
 from __future__ import annotations
 
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -31,6 +32,7 @@ class Outline:
 
 
 _OUTLINES: dict[str, Outline] = {}
+_RECENT_QR: OrderedDict[str, Outline] = OrderedDict()
 
 
 def _unit(v: float) -> str:
@@ -105,15 +107,20 @@ def _symbol_ops(symbol: Symbol) -> str:
 
 def outline(symbol: Symbol) -> Outline:
     """The operators of `symbol`, cached by id (glyph outlines are the same in every certificate)."""
-    cached = _OUTLINES.get(symbol.id)
+    cached = _OUTLINES.get(symbol.id) or _RECENT_QR.get(symbol.id)
     if cached is not None and (cached.symbol is symbol or cached.symbol == symbol):
         return cached
     xs = [p[0] for _, pts in symbol.commands for p in pts] or [0.0]
     ys = [p[1] for _, pts in symbol.commands for p in pts] or [0.0]
     ops = _symbol_ops(symbol)
     made = Outline(symbol, ops, (min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
-    # A QR code is unique to its certificate (and large): caching it would only grow memory in a batch.
-    if len(_OUTLINES) < 4096 and not symbol.id.startswith("qr-"):
+    # A QR code is unique to its laureate (and large): only the last few are kept, for the plaque, the
+    # poster and the certificate of one kit; a batch would otherwise pile them up.
+    if symbol.id.startswith("qr-"):
+        _RECENT_QR[symbol.id] = made
+        if len(_RECENT_QR) > 4:
+            _RECENT_QR.popitem(last=False)
+    elif len(_OUTLINES) < 4096:
         _OUTLINES[symbol.id] = made
     return made
 
