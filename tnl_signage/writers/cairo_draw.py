@@ -133,13 +133,15 @@ def _run_path(uses: tuple[Use, ...]) -> object:
     symbols = [_symbol_path(use.symbol) for use in uses]  # first: making one resets the scratch path
     scratch = _scratch()
     scratch.new_path()
+    pointer = scratch._pointer  # cairo's own calls: a glyph costs five C calls, not five checked wrappers
     for use, symbol in zip(uses, symbols, strict=True):
-        scratch.save()
-        scratch.translate(use.x, use.y)
-        scratch.scale(use.scale, use.scale)
-        capi.cairo_append_path(scratch._pointer, symbol)
-        scratch.restore()
-    path = ffi.gc(capi.cairo_copy_path(scratch._pointer), capi.cairo_path_destroy)
+        capi.cairo_save(pointer)
+        capi.cairo_translate(pointer, use.x, use.y)
+        capi.cairo_scale(pointer, use.scale, use.scale)
+        capi.cairo_append_path(pointer, symbol)
+        capi.cairo_restore(pointer)
+    scratch._check_status()
+    path = ffi.gc(capi.cairo_copy_path(pointer), capi.cairo_path_destroy)
     scratch.new_path()
     return path
 
