@@ -23,6 +23,7 @@ from typing import IO, Any
 
 import pikepdf
 from fontTools.ttLib import TTFont as FTFont
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -251,16 +252,18 @@ class ArchiveBackend(PdfBackend):
         natural = (extent[1] - extent[0]) * k
         scale = span.width / natural if natural > 0 and span.width > 0 else 1.0
         x = span.x + extent[0] * k * (1.0 - scale)
-        text = self.canvas.beginText()
-        text.setTextRenderMode(mode)
-        text.setFont(runs[0][0].name, span.size * mm)
-        text.setHorizScale(100.0 * scale)
-        text.setTextOrigin(*self.pt(x, span.baseline))
-        for i, (face, words) in enumerate(runs):
-            if i:  # runs alternate between the two fonts
-                text.setFont(face.name, span.size * mm)
-            text.textOut(words)
-        self.canvas.drawText(text)
+        # The operators reportlab's text object writes for this (BT, Tr, Tz, Tm, then Tf and Tj per font
+        # subset, ET), written in one string: a line costs a fifth of going through the text object. The
+        # subsets come from reportlab's font, which records the glyphs used and embeds them on saving.
+        doc = self.canvas._doc
+        size = fp_str(span.size * mm)
+        ops = ["BT", f"{mode} Tr", f"{fp_str(100.0 * scale)} Tz", f"1 0 0 1 {fp_str(*self.pt(x, span.baseline))} Tm"]
+        for face, words in runs:
+            embedded = pdfmetrics.getFont(face.name)
+            for subset, chunk in embedded.splitString(words, doc):
+                ops.append(f"{embedded.getSubsetInternalName(subset, doc)} {size} Tf ({escapePDF(chunk)}) Tj")
+        ops.append("ET")
+        self.canvas.addLiteral(" ".join(ops))
 
 
 def _initial_font(scene: Scene) -> str:
