@@ -152,7 +152,11 @@ class PdfBackend:
             return
         c = self.canvas
         p = c.beginPath()
-        replay(outline(node), PagePathPen(p, self.pt))
+        if isinstance(node, Rect) and not node.rx and not node.dash:  # the PDF's own rectangle (re)
+            x, y = self.pt(node.x, node.y + node.h)
+            p.rect(x, y, node.w * mm, node.h * mm)
+        else:
+            replay(outline(node), PagePathPen(p, self.pt))
         color = {"cmyk": cmyk, "rgb": rgb}.get(node.space, self.color)  # the node's own space, if it asks
         if fill is not None:
             c.setFillColor(color(fill))
