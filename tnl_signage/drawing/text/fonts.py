@@ -80,8 +80,9 @@ class FontFace:
                 glyphs.extend(shaped)
                 pen_x += sum(g.advance for g in shaped)
             result = tuple(glyphs)
-        if len(self._shaped) < 4096:
-            self._shaped[text] = result
+        if len(self._shaped) >= 4096:  # a run's one-off lines (names, checksums) would otherwise fill it for good
+            self._shaped.clear()
+        self._shaped[text] = result
         return result
 
     def _runs(self, text: str) -> list[tuple[FontFace, str]]:
