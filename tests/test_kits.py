@@ -114,13 +114,18 @@ def test_rerun_skips_complete_kits_and_force_redoes(built: tuple[Path, Path], tm
     assert (summary.made, summary.kept) == (3, 0)
 
 
+def _kit_process(palmares: Path, out: Path, *, jobs: int) -> subprocess.Popen[bytes]:
+    """The CLI making kits in a process of its own (to be killed midway)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tnl_signage.cli", "kit", str(palmares), "-o", str(out), "--jobs", str(jobs), "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+
 def test_killed_run_then_rerun_equals_uninterrupted_run(built: tuple[Path, Path], tmp_path: Path) -> None:
     palmares, reference = built
     out = tmp_path / "killed"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tnl_signage.cli", "kit", str(palmares), "-o", str(out), "--jobs", "1", "--quiet"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    proc = _kit_process(palmares, out, jobs=1)
     deadline = time.monotonic() + 120
     # Kill while a kit is being written: its hidden partial folder exists.
     while time.monotonic() < deadline and proc.poll() is None:
@@ -244,10 +249,7 @@ def test_workers_die_with_a_killed_parent_and_rerun_is_allowed(built: tuple[Path
     palmares, reference = built
     out = tmp_path / "out"
     # Three kits in two workers: when the first is done, the second is being made and the third is queued.
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tnl_signage.cli", "kit", str(palmares), "-o", str(out), "--jobs", "2", "--quiet"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    proc = _kit_process(palmares, out, jobs=2)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None and not any(out.glob("*/*/manifest.json")):
         time.sleep(0.02)

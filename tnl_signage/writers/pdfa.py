@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import pikepdf
 from fontTools.ttLib import TTFont as FTFont
@@ -31,7 +31,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.colors import Color
 from ..drawing.scene import Group, Scene, TextSpan, Use
-from ..drawing.text.fonts import fallback_path
+from ..drawing.text.fonts import fallback_path, split_runs
 from ..errors import InputError
 from ..resources import data_file, resource_dir
 from .paint import Run, Shape
@@ -90,16 +90,8 @@ def _text_runs(text: str, font: _FontMetrics, font_path: str) -> list[tuple[_Fon
         return [(font, text)] if text else []
     path = fallback_path(font_path)
     other = _font(str(path), fallback=True) if path is not None else None
-    runs: list[tuple[_FontMetrics, str]] = []
-    for ch in text:
-        face = font if ord(ch) in font.cmap else other if other is not None and ord(ch) in other.cmap else None
-        if face is None:
-            continue
-        if runs and runs[-1][0] is face:
-            runs[-1] = (face, runs[-1][1] + ch)
-        else:
-            runs.append((face, ch))
-    return runs
+    return [(font if main else cast(_FontMetrics, other), run)
+            for main, run in split_runs(text, font.cmap, other.cmap if other is not None else None)]
 
 
 @lru_cache(maxsize=8192)

@@ -13,10 +13,11 @@ A character no font has is left out (never an empty box); `missing()` lists them
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import uharfbuzz as hb
 from fontTools.pens.boundsPen import BoundsPen
@@ -87,18 +88,9 @@ class FontFace:
 
     def _runs(self, text: str) -> list[tuple[FontFace, str]]:
         """Split `text` into runs of the main font and of the fallback; characters no font has are dropped."""
-        runs: list[tuple[FontFace, str]] = []
-        for ch in text:
-            face: FontFace | None = self if ord(ch) in self.cmap else None
-            if face is None and self.fallback is not None and ord(ch) in self.fallback.cmap:
-                face = self.fallback
-            if face is None:
-                continue
-            if runs and runs[-1][0] is face:
-                runs[-1] = (face, runs[-1][1] + ch)
-            else:
-                runs.append((face, ch))
-        return runs
+        fallback = self.fallback
+        return [(self if main else cast(FontFace, fallback), run)
+                for main, run in split_runs(text, self.cmap, fallback.cmap if fallback is not None else None)]
 
     def missing(self, text: str) -> list[str]:
         """Characters of `text` that neither this font nor its fallback can draw (format characters aside)."""
@@ -224,6 +216,24 @@ def get_face(path: Path) -> FontFace:
     if fallback.is_file() and fallback.resolve() != path.resolve():
         face.fallback = _fallback_face(fallback)
     return face
+
+
+def split_runs(text: str, main: Container[int], fallback: Container[int] | None) -> list[tuple[bool, str]]:
+    """`text` as runs of characters the main font has (True) and, for the others, the fallback has (False),
+    in order; a character neither has is dropped. The text engine and the PDF text layer split alike."""
+    runs: list[tuple[bool, str]] = []
+    for ch in text:
+        if ord(ch) in main:
+            in_main = True
+        elif fallback is not None and ord(ch) in fallback:
+            in_main = False
+        else:
+            continue
+        if runs and runs[-1][0] == in_main:
+            runs[-1] = (in_main, runs[-1][1] + ch)
+        else:
+            runs.append((in_main, ch))
+    return runs
 
 
 def fallback_path(path: str | Path) -> Path | None:
