@@ -54,7 +54,7 @@ def test_first_drawing_of_new_glyphs_equals_a_later_one() -> None:
 
     name, scene = SCENES[0]
     cairo_draw._glyph_path.cache_clear()
-    cairo_draw._RECENT_QR.clear()
+    cairo_draw._qr_path.cache_clear()
     cairo_draw._run_path.cache_clear()
     cold = png_image(render(scene, "png", size=480))
     warm = png_image(render(scene, "png", size=480))
@@ -91,7 +91,7 @@ from tnl_signage.writers import cairo_draw, render
 scenes = [scene for _, scene in golden_scenes()][:16]
 reference = [render(scene, "png") for scene in scenes]
 cairo_draw._glyph_path.cache_clear()
-cairo_draw._RECENT_QR.clear()
+cairo_draw._qr_path.cache_clear()
 cairo_draw._run_path.cache_clear()
 sys.setswitchinterval(1e-6)  # switch threads as often as possible
 with ThreadPoolExecutor(8) as pool:

@@ -8,8 +8,6 @@ outline precision: tests compare these pixels with cairosvg and librsvg renderin
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
-from contextlib import suppress
 from functools import lru_cache
 from itertools import groupby
 
@@ -38,9 +36,6 @@ def _scratch() -> cairo.Context:
     return ctx
 
 
-_RECENT_QR: OrderedDict[Symbol, object] = OrderedDict()
-
-
 def _symbol_path(symbol: Symbol) -> object:
     """The symbol's outline as a native cairo path in its own units, built once per symbol.
 
@@ -48,19 +43,16 @@ def _symbol_path(symbol: Symbol) -> object:
     recur in every kit and are kept; a QR code is its laureate's alone, so only the last few are (a batch
     would otherwise keep a thousand of them).
     """
-    if not symbol.id.startswith("qr-"):
-        return _glyph_path(symbol)
-    path = _RECENT_QR.get(symbol)
-    if path is None:
-        path = _RECENT_QR[symbol] = _native_path(symbol)
-        if len(_RECENT_QR) > 4:
-            with suppress(KeyError):  # another thread may have dropped the oldest already
-                _RECENT_QR.popitem(last=False)
-    return path
+    return _qr_path(symbol) if symbol.id.startswith("qr-") else _glyph_path(symbol)
 
 
 @lru_cache(maxsize=8192)
 def _glyph_path(symbol: Symbol) -> object:
+    return _native_path(symbol)
+
+
+@lru_cache(maxsize=4)
+def _qr_path(symbol: Symbol) -> object:
     return _native_path(symbol)
 
 

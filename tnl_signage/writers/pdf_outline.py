@@ -7,9 +7,8 @@ and these operators, so a page never re-formats thousands of coordinates.
 from __future__ import annotations
 
 import zlib
-from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from fontTools.pens.basePen import BasePen
 
@@ -32,7 +31,6 @@ class Outline:
 
 
 _OUTLINES: dict[str, Outline] = {}
-_RECENT_QR: OrderedDict[str, Outline] = OrderedDict()
 
 
 def _unit(v: float) -> str:
@@ -107,21 +105,25 @@ def _symbol_ops(symbol: Symbol) -> str:
 
 def outline(symbol: Symbol) -> Outline:
     """The operators of `symbol`, cached by id (glyph outlines are the same in every certificate)."""
-    cached = _OUTLINES.get(symbol.id) or _RECENT_QR.get(symbol.id)
+    if symbol.id.startswith("qr-"):
+        return _qr_outline(symbol)
+    cached = _OUTLINES.get(symbol.id)
     if cached is not None and (cached.symbol is symbol or cached.symbol == symbol):
         return cached
-    xs = [p[0] for _, pts in symbol.commands for p in pts] or [0.0]
-    ys = [p[1] for _, pts in symbol.commands for p in pts] or [0.0]
-    ops = _symbol_ops(symbol)
-    made = Outline(symbol, ops, (min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
-    # A QR code is unique to its laureate (and large): only the last few are kept, for the plaque, the
-    # poster and the certificate of one kit; a batch would otherwise pile them up.
-    if symbol.id.startswith("qr-"):
-        _RECENT_QR[symbol.id] = made
-        if len(_RECENT_QR) > 4:
-            _RECENT_QR.popitem(last=False)
-    elif len(_OUTLINES) < 4096:
+    made = _outline(symbol)
+    if len(_OUTLINES) < 4096:
         _OUTLINES[symbol.id] = made
     return made
 
 
+@lru_cache(maxsize=4)
+def _qr_outline(symbol: Symbol) -> Outline:
+    """A QR code is unique to its laureate (and large): only the last few are kept, for the plaque, the
+    poster and the certificate of one kit; a batch would otherwise pile them up."""
+    return _outline(symbol)
+
+
+def _outline(symbol: Symbol) -> Outline:
+    xs = [p[0] for _, pts in symbol.commands for p in pts] or [0.0]
+    ys = [p[1] for _, pts in symbol.commands for p in pts] or [0.0]
+    return Outline(symbol, _symbol_ops(symbol), (min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
