@@ -16,8 +16,16 @@ import click
 
 HELP_TEXT = "Affiche cette aide et quitte."
 
+Rules = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def _rules(*pairs: tuple[str, str]) -> Rules:
+    """(pattern, French replacement) pairs, compiled once."""
+    return tuple((re.compile(pattern), french) for pattern, french in pairs)
+
+
 # click's messages (click 8.1-8.x) -> French, first match wins; groups are reused in the French text.
-_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), f) for p, f in (
+_ERRORS: Rules = _rules(
     (r"^Missing option (.+?)\.( .*)?$", r"option obligatoire absente : \1\2"),
     (r"^Missing argument (.+)\.$", r"argument obligatoire absent : \1"),
     (r"^Missing parameter '(.+)'\.$", r"paramètre obligatoire absent : \1"),
@@ -28,8 +36,8 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), f) for 
     (r"^Option '(.+)' does not take a value\.$", r"l'option \1 ne prend pas de valeur"),
     (r"^Invalid value for (.+?): (.*)$", r"valeur invalide pour \1 : \2"),
     (r"^Invalid value: (.*)$", r"valeur invalide : \1"),
-))
-_VALUES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), f) for p, f in (
+)
+_VALUES: Rules = _rules(
     (r" Did you mean '?([^'?]+)'?\?", r" (vouliez-vous dire « \1 » ?)"),
     (r"\(Possible options: (.*)\)", r"(options possibles : \1)"),
     (r"'([^']*)' is not a valid integer( range)?\.", r"« \1 » n'est pas un nombre entier"),
@@ -42,7 +50,7 @@ _VALUES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), f) for 
     (r"(File|Directory|Path) '(.*)' is not readable\.", r"« \2 » n'est pas lisible"),
     (r"(File|Directory|Path) '(.*)' is not writable\.", r"« \2 » n'est pas accessible en écriture"),
     (r"'(-[^']*|[A-Z_]+)'", r"\1"),
-))
+)
 _HELP_EXTRAS = (("[default: ", "[par défaut : "), ("default: ", "par défaut : "), ("[required]", "[obligatoire]"),
                 ("; required]", " ; obligatoire]"))
 
