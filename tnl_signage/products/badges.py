@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from ..atomic import write_atomic
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
 from ..domain.urls import badge_name
-from ..drawing.scene import Group, Scene
+from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
 from ..layout.common import shown_name
 from ..writers import render
@@ -84,50 +84,32 @@ def _file_bytes(laureate: Laureate, variant: str, theme: Theme, suffix: str, sca
     return _png_bytes(scene, scale)
 
 
-_Drawing = tuple[Group, float, float, tuple[int, int] | None, int]
-_PNGS: OrderedDict[_Drawing, bytes] = OrderedDict()
-
-
 def _png_bytes(scene: Scene, scale: int) -> bytes:
-    """The PNG of a badge's drawing, kept for the last 1,024 drawings (some 15 MB): a PNG carries no title
-    or text, so two laureates whose badge draws the same (the button and the mark show no name) share its
-    bytes, and a run of kits draws each distinction's once (8 of a kit's 16 badge PNGs)."""
-    key = (scene.root, scene.width, scene.height, scene.px_size, scale)
-    known = _PNGS.get(key)
-    if known is not None:
-        _PNGS.move_to_end(key)
-        return known
+    """The PNG of a badge's drawing: a PNG carries no title or text, so it is kept per drawing (the scene
+    without its words), and two laureates whose badge draws the same (the button and the mark show no
+    name) share its bytes: a run of kits draws each distinction's once (8 of a kit's 16 badge PNGs)."""
+    return _drawing_png(replace(scene, title="", desc=""), scale)
+
+
+@lru_cache(maxsize=1024)  # the last 1,024 drawings: some 15 MB
+def _drawing_png(scene: Scene, scale: int) -> bytes:
     natural = _natural_size(scene)
     if scale not in (1, 2):
-        made = render(scene, "png", size=natural * scale)
-    else:
-        double = _double(scene)
-        image = double if scale == 2 else double.reduce(2)
-        if image.size != pixel_size(scene, natural * scale):  # an odd pixel size: draw it directly
-            made = render(scene, "png", size=natural * scale)
-        else:
-            out = io.BytesIO()
-            encode(image.convert("RGBA"), out)
-            made = out.getvalue()
-    _PNGS[key] = made
-    if len(_PNGS) > 1024:
-        _PNGS.popitem(last=False)
-    return made
+        return render(scene, "png", size=natural * scale)
+    double = _double(scene)
+    image = double if scale == 2 else double.reduce(2)
+    if image.size != pixel_size(scene, natural * scale):  # an odd pixel size: draw it directly
+        return render(scene, "png", size=natural * scale)
+    out = io.BytesIO()
+    encode(image.convert("RGBA"), out)
+    return out.getvalue()
 
 
-_DOUBLES: OrderedDict[int, tuple[Scene, Image.Image]] = OrderedDict()
-
-
+@lru_cache(maxsize=4)
 def _double(scene: Scene) -> Image.Image:
-    """The badge at twice its size, premultiplied (the last 4 scenes). The 1x PNG is this reduced by 2x2
-    averaging: the exact area of each pixel covered, as cairo computes it, with no seam where two shapes
-    meet."""
-    known = _DOUBLES.get(id(scene))
-    if known is None or known[0] is not scene:
-        known = _DOUBLES[id(scene)] = (scene, rasterize_premultiplied(scene, _natural_size(scene) * 2))
-        if len(_DOUBLES) > 4:
-            _DOUBLES.popitem(last=False)
-    return known[1]
+    """The badge at twice its size, premultiplied. The 1x PNG is this reduced by 2x2 averaging: the
+    exact area of each pixel covered, as cairo computes it, with no seam where two shapes meet."""
+    return rasterize_premultiplied(scene, _natural_size(scene) * 2)
 
 
 def _natural_size(scene: Scene) -> int:
