@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import lru_cache
@@ -159,7 +160,9 @@ def _xmp_template(flavour: Finish, subject: bool, author: bool, keywords: bool) 
 
 
 def finish_document(pdf: pikepdf.Pdf, flavour: Finish, text: DocumentText, when: datetime) -> None:
-    """Write output intent, XMP, Info, language and dates into `pdf` (saved later by `save`)."""
+    """Write output intent, XMP, Info, language and dates into `pdf` (saved later by `save`), and give
+    each embedded font subset its own tag."""
+    subset_tags(pdf)
     root = pdf.Root
     root.OutputIntents = Array([_output_intent(pdf, flavour.intent)])
     root.Lang = pikepdf.String(text.lang)
@@ -201,3 +204,32 @@ def save(pdf: pikepdf.Pdf, out: IO[bytes], flavour: Finish, *, object_streams: b
              object_stream_mode=pikepdf.ObjectStreamMode.generate if object_streams
              else pikepdf.ObjectStreamMode.disable,
              stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=compress)
+
+
+def subset_tags(pdf: pikepdf.Pdf) -> None:
+    """Give each font subset its own tag: reportlab starts every font's first subset at `AAAAAA+`.
+
+    ISO 32000 (9.6.4) wants the tag to differ between subsets; two fonts sharing one confuse font
+    managers and some checkers. The tag is derived from the subset's font program, so it is deterministic.
+    The fonts of the page's forms are retagged too (a placed drawing brings its own subsets).
+    """
+    for font in _fonts(pdf.pages[0].obj.Resources):
+        name = str(font.get("/BaseFont", ""))
+        if len(name) < 8 or name[7] != "+":
+            continue
+        descriptor = font.get("/FontDescriptor")
+        program = descriptor.get("/FontFile2") if descriptor is not None else None
+        digest = hashlib.sha256(name.encode() + (program.read_raw_bytes() if program is not None else b"")).digest()
+        tag = "".join(chr(ord("A") + b % 26) for b in digest[:6])
+        font.BaseFont = pikepdf.Name(f"/{tag}{name[7:]}")
+        if descriptor is not None:
+            descriptor.FontName = pikepdf.Name(f"/{tag}{name[7:]}")
+
+
+def _fonts(resources: pikepdf.Object, depth: int = 0) -> Iterator[pikepdf.Object]:
+    """The fonts of `resources` and of the forms it names (a few levels down)."""
+    yield from resources.get("/Font", pikepdf.Dictionary()).values()
+    if depth < 3:
+        for xobject in resources.get("/XObject", pikepdf.Dictionary()).values():
+            if "/Resources" in xobject:
+                yield from _fonts(xobject.Resources, depth + 1)

@@ -28,7 +28,7 @@ from ..drawing.scene import Group, Scene
 from ..layout.spec_sheet import THUMBNAIL, SheetFacts, color_label, spec_sheet_scene
 from .paint import Run, inks
 from .pdf_draw import PdfBackend, binary_canvas, declare_srgb, place_pages
-from .pdfa import ArchiveBackend, _font, subset_tags
+from .pdfa import ArchiveBackend, _font
 from .pdfx import (
     FLAVOURS,
     MARK_GAP_MM,
@@ -167,7 +167,6 @@ def write_spec_sheet(
 
     def extend(pdf: pikepdf.Pdf) -> None:
         place_pages(pdf, backend.embeds)
-        subset_tags(pdf)  # reportlab tags the first subset of every font AAAAAA+
         declare_srgb(pdf)
 
     finish(drawn, sheet, page_geometry(sheet, marks=False), FLAVOURS[SHEET_PROFILE], out,
