@@ -7,6 +7,7 @@ then renamed into place; a link at the final name is refused too. A failed write
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 from pathlib import Path
 
@@ -73,11 +74,17 @@ def discard(tmp: Path) -> None:
         pass
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write `data` to `.{name}.tmp` beside `path`, then rename it into place; returns `path`."""
+def temporary_name(path: Path) -> Path:
+    """A temporary name beside `path` that no other process (nor an earlier run) uses:
+    `.{name}.{pid}-{random}.tnl-tmp`, so a file a user named `.{name}.tmp` is never touched."""
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    clear_temporary(tmp)
+    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tnl-tmp")
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write `data` to a unique temporary beside `path`, then rename it into place; returns `path`."""
+    path = Path(path)
+    tmp = temporary_name(path)
     refuse_link(path)
     fd = open_new(tmp)
     try:
