@@ -136,34 +136,35 @@ def make_kits(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.Pat
     `retraits.csv` beside the palmarès (see `tnl-signage revoke`).
     """
     from .domain.urls import check_base_url
-    from .inputs.revocations import load_revocations, revocations_path
+    from .inputs.revocations import revocations_for
     from .publishing.kit import KitOptions
     from .publishing.kit import make_kits as make
 
     source = Path(palmares) if isinstance(palmares, str | os.PathLike) else Path(palmares.source)
     moved: tuple[tuple[int, str, int], ...] = ()
+    loaded = palmares if not isinstance(palmares, str | os.PathLike) else load_palmares(source)
+    revocations = revocations_for(source, loaded.laureates)  # a withdrawal naming no laureate is refused
     if signing_key:  # status-list bits moved off a collision need the whole palmarès (usually none)
         from .products.openbadges.status import moved_indices
 
-        loaded = palmares if not isinstance(palmares, str | os.PathLike) else load_palmares(source)
         moved = moved_indices(loaded.laureates)
     options = KitOptions(base_url=check_base_url(base_url), theme=theme, force=force,
                          signing_key=os.fspath(signing_key) if signing_key else None,
-                         revocations=load_revocations(revocations_path(source)), moved_status=moved)
+                         revocations=revocations, moved_status=moved)
     return make(source, Path(out_dir), jobs=jobs, options=options, progress=progress)
 
 
 def build_site(palmares: Palmares, out_dir: str | os.PathLike[str], *, base_url: str, theme: str = "light",
-               signing_key: str | os.PathLike[str] | None = None, jobs: int = 1) -> SiteResult:
+               signing_key: str | os.PathLike[str] | None = None, jobs: int = 1, prune: bool = False) -> SiteResult:
     """The static verification site (home, editions, one page and widget per laureate, badges, Open
     Badges, open data, sitemap) for `base_url`; returns `.files` and `.notes`. Withdrawn awards are read from
     `retraits.csv` beside the palmarès and said everywhere (page, widget, auto badge, Open Badges)."""
-    from .inputs.revocations import load_revocations, revocations_path
+    from .inputs.revocations import revocations_for
     from .publishing.site import build_site as build
 
-    return build(palmares, Path(out_dir), base_url, theme=theme, jobs=jobs,
+    return build(palmares, Path(out_dir), base_url, theme=theme, jobs=jobs, prune=prune,
                  signing_key=Path(signing_key) if signing_key else None,
-                 revocations=load_revocations(revocations_path(palmares.source)))
+                 revocations=revocations_for(palmares.source, palmares.laureates))
 
 
 def __getattr__(name: str) -> Any:

@@ -8,7 +8,7 @@ import click
 
 from .. import load_palmares
 from ..errors import InputError
-from ..inputs.revocations import load_revocations, revocations_path
+from ..inputs.revocations import revocations_for
 from ..products.openbadges.keys import key_file_too_open
 from ..products.openbadges.publish import write_openbadges
 from .common import THEME_HELP, run_safely
@@ -39,7 +39,7 @@ def openbadges(palmares: Path, output: Path, base_url: str, signing_key: Path | 
     if signing_key is not None and key_file_too_open(signing_key):
         click.echo(f"Attention : {signing_key} est lisible par d'autres utilisateurs (chmod 600 conseillé).",
                    err=True)
-    revocations = load_revocations(revocations_path(palmares))
+    revocations = revocations_for(palmares, loaded.laureates)
     result = write_openbadges(loaded.laureates, output, base_url, theme=theme, signing_key=signing_key,
                               revocations=revocations)
     click.echo(f"{len(result.files)} fichiers Open Badges écrits dans {output} pour "

@@ -31,8 +31,12 @@ def _echo_problems(problems: tuple[Problem, ...]) -> None:
               help="Badge proposé dans les codes à copier et les Open Badges : light (clair) ou dark (sombre).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Nombre de processus pour dessiner les badges (même résultat, plus vite).")
+@click.option("--prune", is_flag=True,
+              help="Retirer les fichiers d'une génération précédente que le site n'écrit plus (seulement ceux "
+                   "que tnl-signage a écrits).")
 @run_safely
-def site(palmares: Path, out_dir: Path, base_url: str, signing_key: Path | None, theme: str, jobs: int) -> None:
+def site(palmares: Path, out_dir: Path, base_url: str, signing_key: Path | None, theme: str, jobs: int,
+         prune: bool) -> None:
     """Génère le site statique du palmarès : accueil, une page par édition, une page de vérification et
     une vignette par lauréat, badges, codes à copier, Open Badges, données ouvertes (CSV, JSON),
     robots.txt et sitemap.xml.
@@ -46,7 +50,8 @@ def site(palmares: Path, out_dir: Path, base_url: str, signing_key: Path | None,
     if loaded.errors:
         raise InputError(f"{palmares.name} : {len(loaded.errors)} erreur(s), site non généré ; "
                          "corrigez le palmarès (tnl-signage check)")
-    result = build_site(loaded, out_dir, base_url=base_url, theme=theme, signing_key=signing_key, jobs=jobs)
+    result = build_site(loaded, out_dir, base_url=base_url, theme=theme, signing_key=signing_key, jobs=jobs,
+                        prune=prune)
     for note in result.notes:
         click.echo(f"note : {note}", err=True)
     click.echo(f"{len(result.files)} fichiers écrits dans {out_dir} ({len(loaded.laureates)} lauréats)")

@@ -39,6 +39,11 @@ def parse_editions(raw: dict[str, Any], name: str) -> Editions:
     match = _MONTH_DAY.fullmatch(unknown)
     if not match:
         raise InputError(f"{name} : defaults.unknown_day « {unknown} » doit être de la forme MM-JJ")
+    try:
+        date(2001, int(match.group(1)), int(match.group(2)))  # a day every year has (not 02-29)
+    except ValueError:
+        raise InputError(f"{name} : defaults.unknown_day « {unknown} » n'est pas un jour de l'année "
+                         "(MM-JJ, par exemple 12-01)") from None
     base_url = str(defaults.get("base_url", ""))
     signatory = str(defaults.get("signatory", ""))
     known: dict[int, Edition] = {}

@@ -26,6 +26,7 @@ from ...domain.theme import Theme, load_theme
 from ...inputs.clock import signing_time
 from ...inputs.editions import edition_for
 from ...layout.badges import BadgeContent, badge_scene
+from ...ownership import OwnedFolder, folder_lock
 from ...writers import render
 from ..badges import badge
 from . import ob2, ob3
@@ -147,7 +148,11 @@ class _Publisher:
         return files
 
 
-def _write(root: Path, rel: str, data: bytes, result: OpenBadgesResult) -> None:
+def _write(root: Path, rel: str, data: bytes, result: OpenBadgesResult, owned: OwnedFolder | None = None) -> None:
+    """Through the folder's ownership record when there is one (a site), else a plain atomic write (a kit)."""
+    if owned is not None:
+        result.files.append(owned.write(rel, data))
+        return
     path = root / rel
     ensure_dir(path.parent, root)
     result.files.append(write_atomic(path, data))
@@ -162,26 +167,34 @@ def _no_site_note(laureates: list[Laureate]) -> str:
 
 def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[str], base_url: str, *,
                      theme: Theme | str = "light", signing_key: SigningKey = None,
-                     info: IssuerInfo | None = None, revocations: Revocations | None = None) -> OpenBadgesResult:
+                     info: IssuerInfo | None = None, revocations: Revocations | None = None,
+                     owned: OwnedFolder | None = None) -> OpenBadgesResult:
     """Write the Open Badges rows of docs/urls.md under `out_dir` (the site folder published at `base_url`).
 
-    A key file inside `out_dir` is refused: it would be published with the badges.
+    A key file inside `out_dir` is refused: it would be published with the badges. `owned`: the folder's
+    ownership record when the caller holds it (the site); otherwise this call takes the folder's lock and
+    record itself, so a foreign file is never replaced.
     """
     root = Path(out_dir)
+    if owned is None:
+        root.mkdir(parents=True, exist_ok=True)
+        with folder_lock(root), OwnedFolder(root) as mine:
+            return write_openbadges(laureates, root, base_url, theme=theme, signing_key=signing_key, info=info,
+                                    revocations=revocations, owned=mine)
     if not isinstance(signing_key, Ed25519PrivateKey):
         refuse_secret_inside(signing_key, root)
     result = OpenBadgesResult()
     chosen = list(laureates)
     pub = _Publisher(base_url, theme, signing_key, info, revocations, status_indices(chosen))
     for rel, data in {**pub.issuer_files(), **pub.status_files(chosen)}.items():
-        _write(root, rel, data, result)
+        _write(root, rel, data, result, owned)
     classes = sorted({(lau.year, lau.distinction.id): lau.distinction for lau in chosen}.items())
     for (year, _id), distinction in classes:
         for rel, data in pub.class_files(distinction, year).items():
-            _write(root, rel, data, result)
+            _write(root, rel, data, result, owned)
     for laureate in chosen:
         for name, data in pub.laureate_files(laureate, result).items():
-            _write(root, SiteUrls.rel_laureate(laureate, name), data, result)
+            _write(root, SiteUrls.rel_laureate(laureate, name), data, result, owned)
     without_site = [lau for lau in chosen if not lau.website]
     if without_site:
         result.note(_no_site_note(without_site))

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import csv
 import ctypes
-import fcntl
 import io
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,13 +21,13 @@ from ...atomic import ensure_dir, refuse_link, refuse_secret_inside, write_atomi
 from ...domain.model import Laureate, Problem
 from ...errors import InputError, TnlError, os_error_text
 from ...inputs.palmares import iter_laureates
+from ...ownership import LOCK_NAME, folder_lock  # noqa: F401 - LOCK_NAME kept importable here
 from ...workers import collect_now, collector_held, hold_collector, interrupts_held, start_worker
 from .builder import FAILED, KEPT, MADE, KitOutcome, kit_paths, make_kit
 from .gallery import write_galleries
 from .options import KitOptions, forget_run_files, run_fingerprint
 
 Progress = Callable[[KitOutcome | None], None]
-LOCK_NAME = ".tnl-signage.lock"
 INDEX_HEADER = ["slug", "nom", "distinction", "dossier", "zip", "statut", "remarques"]
 
 
@@ -188,25 +187,9 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-@contextmanager
-def output_lock(out: Path) -> Iterator[None]:
-    """One run at a time in `out`: an exclusive OS lock on `out/.tnl-signage.lock` (freed when we end,
-    even by kill -9); a second run is refused at once."""
-    path = out / LOCK_NAME
-    refuse_link(path)
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    except OSError as exc:
-        raise InputError(os_error_text(exc)) from None
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise InputError(f"{out} : une autre exécution de tnl-signage y travaille déjà ; "
-                             "attendez qu'elle se termine") from None
-        yield
-    finally:
-        os.close(fd)
+def output_lock(out: Path) -> AbstractContextManager[None]:
+    """One run at a time in `out` (the discipline's `ownership.folder_lock`); a second run is refused at once."""
+    return folder_lock(out)
 
 
 def make_kits(palmares: str | Path, out_dir: str | Path, *, jobs: int | None = None,

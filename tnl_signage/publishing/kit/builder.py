@@ -29,7 +29,7 @@ from .manifest import (
     stale_reasons,
     write_manifest,
 )
-from .options import KitOptions, run_fingerprint
+from .options import KitOptions, edition_data, run_fingerprint
 from .producers import PRODUCERS, KitContext
 from .zipper import write_zip, zip_state
 
@@ -89,9 +89,11 @@ def make_kit(laureate: Laureate, out_dir: str | os.PathLike[str], options: KitOp
     ensure_dir(final.parent, out_dir)
     _check_final(final, zip_path)
     made_from = fingerprint(laureate, run_fingerprint(options))
+    made_from["edition"] = edition_data(laureate.year)
     withdrawn = options.revocations.for_laureate(laureate)
-    if withdrawn is not None:  # only then: a withdrawal remakes that one kit, and no other
-        made_from["retrait"] = {"date": withdrawn.day.isoformat(), "motif": withdrawn.reason}
+    # Present or absent, the withdrawal is in the fingerprint: adding or removing one remakes that kit only.
+    made_from["retrait"] = (None if withdrawn is None
+                            else {"date": withdrawn.day.isoformat(), "motif": withdrawn.reason})
     notes: list[str] = []
     if final.exists():
         manifest = read_manifest(final)

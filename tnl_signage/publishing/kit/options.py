@@ -25,7 +25,8 @@ REASONS = {
     "formats": "formats modifiés",
     "version": "version de l'outil modifiée",
     "ressources": "polices ou données modifiées",
-    "retrait": "distinction retirée",
+    "retrait": "distinction retirée ou retrait annulé",
+    "edition": "fichier des éditions modifié",
 }
 
 
@@ -108,6 +109,16 @@ def run_fingerprint(options: KitOptions) -> dict[str, object]:
         "version": __version__,
         "ressources": resources_digest(),
     }
+
+
+def edition_data(year: int) -> dict[str, object]:
+    """What the editions file says of `year` (date, place, signatory…): a kit's certificate depends on it."""
+    from ...inputs.editions import edition_for
+
+    edition = edition_for(year)
+    return {"date": edition.award_date.isoformat(), "date_connue": edition.date_known, "lieu": edition.place,
+            "signataire": edition.signatory, "adresse": edition.base_url,
+            "emise": edition.issue_date.isoformat()}
 
 
 def forget_run_files() -> None:

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ...atomic import ensure_dir, refuse_secret_inside, write_atomic
+from ...atomic import ensure_dir, refuse_link, refuse_secret_inside
 from ...domain.colors import Color, contrast_ratio
 from ...domain.model import Laureate, LaureateType, Palmares
 from ...domain.revocations import Revocations
@@ -40,6 +40,7 @@ from ...domain.wording import french_date, marks_phrase
 from ...errors import InputError
 from ...layout.badges import VARIANTS
 from ...layout.common import shown_name
+from ...ownership import OwnedFolder, folder_lock
 from ...products.auto_badge import write_auto_badges
 from ...products.badges import THEMES, badge, write_badges
 from ...products.local_communication import laureate_linkedin
@@ -110,16 +111,16 @@ class SnippetBlock:
 
 @dataclass
 class _Output:
-    """Files written so far, and notes, in the order they came."""
+    """Files written so far, and notes, in the order they came; every write goes through the folder's
+    ownership record (`ownership.OwnedFolder`: the site's state, what an incremental rebuild starts from)."""
 
     root: Path
+    owned: OwnedFolder
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def write(self, relative: str, data: bytes | str) -> None:
-        path = self.root / relative
-        ensure_dir(path.parent, self.root)
-        write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
+        path = self.owned.write(relative, data.encode("utf-8") if isinstance(data, str) else data)
         self.files.append(path)
 
     def note(self, text: str) -> None:
@@ -160,7 +161,8 @@ def _open_badges(laureates: Sequence[Laureate], out: _Output, base: str, theme: 
         out.note("Open Badges non publiés : le module tnl_signage.products.openbadges n'est pas disponible")
         return
     write: Callable[..., Any] = module.write_openbadges
-    result = write(list(laureates), out.root, base, theme=theme, signing_key=signing_key, revocations=revocations)
+    result = write(list(laureates), out.root, base, theme=theme, signing_key=signing_key, revocations=revocations,
+                   owned=out.owned)
     out.files.extend(Path(f) for f in result.files)
     for note in result.notes:
         out.note(str(note))
@@ -307,9 +309,20 @@ def _badge_files(job: tuple[Laureate, Path, date | None]) -> tuple[list[Path], l
     return [*done.files, *write_auto_badges(lau, folder, withdrawn=withdrawn).files, preview], list(done.notes)
 
 
+def badge_targets() -> list[str]:
+    """The names `_badge_files` writes in a laureate's folder (checked as ours before the workers write)."""
+    names = [badge_name(variant, theme, suffix, scale) for theme in THEMES for variant in VARIANTS
+             for suffix, scale in (("svg", 1), *(("png", scale) for scale in PNG_SCALES))]
+    return [*names, *(badge_name(variant, "auto") for variant in VARIANTS), social_image_name()]
+
+
 def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int, revocations: Revocations) -> None:
     """Badges of every laureate, in `jobs` processes (PNG rasterising dominates the build time)."""
     work = []
+    targets = badge_targets()
+    for lau in laureates:
+        for name in targets:  # before any worker writes: a foreign file at one of these names stops the build
+            out.owned.check(f"{laureate_path(lau)}/{name}")
     for lau in laureates:
         revocation = revocations.for_laureate(lau)
         work.append((lau, ensure_dir(out.root / laureate_path(lau), out.root), revocation.day if revocation else None))
@@ -322,17 +335,21 @@ def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int, revoca
         results = [_badge_files(job) for job in work]
     for (lau, _folder, _withdrawn), (files, notes) in zip(work, results, strict=True):
         out.files.extend(files)
+        for path in files:
+            out.owned.adopt(path.relative_to(out.root).as_posix())
         for note in notes:
             out.note(f"{laureate_path(lau)} : {note}")
 
 
 def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str = "light",
                signing_key: Path | None = None, jobs: int = 1,
-               revocations: Revocations | None = None) -> SiteResult:
+               revocations: Revocations | None = None, prune: bool = False) -> SiteResult:
     """Write the whole site into `out_dir`; `theme` (light/dark) is the badge the snippets and Open Badges show.
 
     `jobs` > 1 draws the badges in that many processes; the output is the same bytes either way.
     `revocations`: withdrawn awards, said on their page, widget, auto badge and Open Badges.
+    Files the site did not write are never replaced nor deleted (a foreign one at a name it writes stops the
+    build, named); files of an earlier build it no longer writes are reported, and removed with `prune`.
     """
     revocations = revocations or Revocations()
     base = check_base_url(base_url)
@@ -342,8 +359,15 @@ def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str =
         raise InputError(f"{palmares.source} : aucun lauréat valide, aucun site à générer")
     out_dir = Path(out_dir)
     refuse_secret_inside(signing_key, out_dir)
-    before = {p for p in out_dir.rglob("*") if p.is_file()} if out_dir.is_dir() else set()
-    out = _Output(out_dir)
+    refuse_link(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with folder_lock(out_dir), OwnedFolder(out_dir) as owned:
+        return _build(palmares, _Output(out_dir, owned), base, theme, signing_key, jobs, revocations, prune)
+
+
+def _build(palmares: Palmares, out: _Output, base: str, theme: str, signing_key: Path | None, jobs: int,
+           revocations: Revocations, prune: bool) -> SiteResult:
+    out_dir = out.root
     laureates = sorted(palmares.laureates, key=lambda lau: (lau.year, lau.slug))
     _write_badges(laureates, out, max(1, jobs), revocations)
     _open_badges(laureates, out, base, theme, signing_key, revocations)
@@ -361,8 +385,11 @@ def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str =
         site.laureate(lau)
     out.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n")
     out.write("sitemap.xml", _sitemap(base, laureates, site.years))
-    stale = before - set(out.files)
-    if stale:
-        out.note(f"{len(stale)} fichier(s) d'une génération précédente restent dans {out_dir} "
-                 "(partez d'un dossier vide pour un site exact)")
+    orphans = out.owned.prune() if prune else out.owned.orphans()
+    if orphans and prune:
+        out.note(f"{len(orphans)} fichier(s) d'une génération précédente retirés de {out_dir}")
+    elif orphans:
+        shown = ", ".join(orphans[:3]) + (f" et {len(orphans) - 3} autre(s)" if len(orphans) > 3 else "")
+        out.note(f"{len(orphans)} fichier(s) d'une génération précédente restent dans {out_dir} ({shown}) ; "
+                 "--prune les retire (seulement ceux que tnl-signage a écrits)")
     return SiteResult(tuple(sorted(set(out.files))), tuple(out.notes))
