@@ -160,3 +160,9 @@ def qr_group(data: str, x: float, y: float, size: float, *, dark: Color, light: 
 def module_count(data: str, ecc: str = "M") -> int:
     """Modules per side, quiet zone included: lets a layout pick a size giving printable modules."""
     return len(qr_matrix(data, ecc))
+
+
+def clear_caches() -> None:
+    """Forget the QR codes made so far: a benchmark can then time every page paying for its own code."""
+    _matrix.cache_clear()
+    qr_symbol.cache_clear()

@@ -302,3 +302,9 @@ def write(
     svg = to_svg(scene, width=width, height=height, css=css, color_classes=color_classes)
     out.write(svg.encode("utf-8"))
     out.write(b"\n")
+
+
+def clear_caches() -> None:
+    """Forget every written fragment (glyph outlines stay): a benchmark can time a line's first writing."""
+    for cache in (_single, _line, _shape):
+        cache.cache_clear()
