@@ -10,7 +10,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tnl_signage"
-BASE = ("errors", "atomic", "resources", "tomlfile", "templating", "workers")
+BASE = ("errors", "atomic", "ownership", "resources", "tomlfile", "templating", "workers")
 LAYERS = ("domain", "inputs", "drawing", "layout", "writers", "products", "publishing", "cli")
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
+from ..atomic import write_atomic
 from ..errors import InputError
+from ..ownership import LOCK_NAME, RECORD_NAME
 from ..products.openbadges.keys import (
     KEY_FILENAME,
     controller_document,
@@ -23,6 +26,18 @@ def git_work_tree(directory: Path) -> Path | None:
     """The git work tree containing `directory` (existing or not), if any: a key must never be committed."""
     for candidate in (directory.resolve(), *directory.resolve().parents):
         if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def output_folder_around(directory: Path) -> Path | None:
+    """The site or kit folder holding `directory` (itself included), if any: a key there would be published.
+
+    Recognised by what only our outputs carry: the ownership record, the run lock or a kit's manifest.
+    """
+    markers = (RECORD_NAME, LOCK_NAME, "manifest.json")
+    for candidate in (directory.resolve(), *directory.resolve().parents):
+        if any(os.path.lexists(candidate / marker) for marker in markers):
             return candidate
     return None
 
@@ -51,6 +66,10 @@ def init(directory: Path, base_url: str | None) -> None:
     if repo is not None:
         raise InputError(f"{directory} est dans le dépôt git {repo} : une clé privée ne doit jamais y être "
                          "enregistrée ; choisissez un dossier hors de tout dépôt")
+    output = output_folder_around(directory)
+    if output is not None:
+        raise InputError(f"{directory} est dans le dossier de sortie {output} (site ou kit) : la clé privée y "
+                         "serait publiée ; choisissez un dossier à part")
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = generate_key()
     path = save_private_key(key, directory / KEY_FILENAME)
@@ -58,7 +77,7 @@ def init(directory: Path, base_url: str | None) -> None:
     click.echo(f"Clé publique (Multikey) : {public_multibase(key)}")
     if urls is not None:
         doc_path = directory / "issuer-v3.json"
-        doc_path.write_bytes(json_bytes(controller_document(key, urls)))
+        write_atomic(doc_path, json_bytes(controller_document(key, urls)))
         click.echo(f"Document public de l'émetteur : {doc_path} (à publier à {urls.issuer_v3})")
 
 

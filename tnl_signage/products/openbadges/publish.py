@@ -176,13 +176,13 @@ def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[s
     record itself, so a foreign file is never replaced.
     """
     root = Path(out_dir)
+    if not isinstance(signing_key, Ed25519PrivateKey):
+        refuse_secret_inside(signing_key, root)  # before the folder gets our lock and record: refused = untouched
     if owned is None:
         root.mkdir(parents=True, exist_ok=True)
         with folder_lock(root), OwnedFolder(root) as mine:
             return write_openbadges(laureates, root, base_url, theme=theme, signing_key=signing_key, info=info,
                                     revocations=revocations, owned=mine)
-    if not isinstance(signing_key, Ed25519PrivateKey):
-        refuse_secret_inside(signing_key, root)
     result = OpenBadgesResult()
     chosen = list(laureates)
     pub = _Publisher(base_url, theme, signing_key, info, revocations, status_indices(chosen))

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import functools
 import os
+import socket
+import threading
 import urllib.parse
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 HOST = "127.0.0.1"
+TIMEOUT = 10  # seconds a connection may stay silent (a half-sent request must not hold a thread for good)
+MAX_THREADS = 32  # connections served at once; the next ones wait in the listen queue
+SECRET_SUFFIXES = (".pem", ".key", ".p12", ".pfx", ".lock")
+_HUNG_UP = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError, socket.timeout)
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -36,6 +42,26 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".xml": "application/xml",
     }
     quiet = False
+    timeout = TIMEOUT
+
+    def handle(self) -> None:
+        """A client that hangs up or stays silent ends its connection quietly (no traceback)."""
+        try:
+            super().handle()
+        except _HUNG_UP:
+            self.close_connection = True
+
+    def parse_request(self) -> bool:
+        """HTTP/1.0 and 1.1 only: an HTTP/0.9 line (`GET /`, no version) gets 400 at once and the connection
+        closes (the base class would then wait for headers an HTTP/0.9 client never sends)."""
+        words = str(self.raw_requestline, "iso-8859-1").split()
+        if len(words) == 2:
+            self.requestline, self.command = " ".join(words), words[0]
+            self.request_version = "HTTP/1.0"
+            self.close_connection = True
+            self.send_error(400, "Requête invalide")
+            return False
+        return super().parse_request()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Error pages in French (the base class speaks English)."""
@@ -50,6 +76,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
         decoded = urllib.parse.unquote(raw)
         if "\x00" in decoded or "\\" in decoded or ".." in decoded.split("/"):
             self.send_error(400, "Chemin invalide")
+            return None
+        if _private(decoded):
+            self.send_error(404, "Fichier introuvable")
             return None
         root = os.path.realpath(self.directory)
         real = os.path.realpath(self.translate_path(self.path))
@@ -73,8 +102,45 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+def _private(path: str) -> bool:
+    """Dotfiles, dot-folders and key-like files are never served, even if someone put them in the site."""
+    parts = [part for part in path.split("/") if part]
+    return any(part.startswith(".") for part in parts) or bool(parts and parts[-1].lower().endswith(SECRET_SUFFIXES))
+
+
+class BoundedServer(ThreadingHTTPServer):
+    """At most MAX_THREADS connections at once (ThreadingHTTPServer starts a thread per connection, unbounded),
+    and a client that hangs up is not an error worth a traceback."""
+
+    daemon_threads = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._slots = threading.BoundedSemaphore(MAX_THREADS)
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self._slots.acquire()
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], _HUNG_UP):
+            super().handle_error(request, client_address)
+
+
 def make_server(directory: Path, port: int = 8000, *, quiet: bool = False) -> ThreadingHTTPServer:
     """An HTTP server for `directory`, bound to 127.0.0.1 (never to every interface); port 0 = any free."""
     handler_class = type("Handler", (SiteHandler,), {"quiet": quiet})
     handler = functools.partial(handler_class, directory=str(directory))
-    return ThreadingHTTPServer((HOST, port), handler)
+    return BoundedServer((HOST, port), handler)
