@@ -57,13 +57,3 @@ def cap_ratio(font: Path) -> float:
         bounds = face.glyph_bounds(face.shape("H")[0].gid)
         cap = bounds[3] if bounds else int(face.units_per_em * 0.7)
     return float(cap) / face.units_per_em
-
-
-def size_for_cap(font: Path, cap_mm: float) -> float:
-    """The text size (mm per em) whose capitals are `cap_mm` high."""
-    return cap_mm / cap_ratio(font)
-
-
-def cap_of(font: Path, size: float) -> float:
-    """Cap height (mm) of text set at `size` (mm per em)."""
-    return size * cap_ratio(font)

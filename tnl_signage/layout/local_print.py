@@ -20,8 +20,6 @@ from .common import Box, place_fixed, place_name
 from .print_layout import CUT_CONTOUR, HAIRLINE_MM
 from .transform import mirror
 
-LOCAL_FAMILIES = ("insert", "sticker", "window")
-
 
 def local_formats() -> FormatBook:
     """The shipped local-print formats (read once per process)."""

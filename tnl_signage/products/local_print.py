@@ -18,7 +18,7 @@ from ..atomic import write_atomic
 from ..domain.formats import PrintFormat
 from ..domain.model import Laureate
 from ..domain.theme import Theme, load_theme
-from ..layout.badges import BadgeContent, LayoutResult
+from ..layout.badges import BadgeContent
 from ..layout.local_print import local_formats, local_scene
 from ..writers import render
 
@@ -34,10 +34,6 @@ def local_file_name(laureate: Laureate, fmt: PrintFormat) -> str:
 def local_content(laureate: Laureate) -> BadgeContent:
     """What the local supports say: the award without the name (see the module's note)."""
     return BadgeContent(distinction=laureate.distinction, year=laureate.year, mentions=laureate.mentions)
-
-
-def local_result(laureate: Laureate, fmt: PrintFormat, theme: Theme) -> LayoutResult:
-    return local_scene(fmt, local_content(laureate), theme)
 
 
 @lru_cache(maxsize=256)

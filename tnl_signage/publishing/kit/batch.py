@@ -153,11 +153,6 @@ def _index_is_ours(path: Path) -> bool:
     return head.split("\r\n", 1)[0] == ";".join(INDEX_HEADER)
 
 
-def write_indexes(out_dir: Path, outcomes: list[KitOutcome]) -> list[Path]:
-    """kits/{year}/index.csv: one row per laureate with its paths and status, sorted by slug."""
-    return [_write_index(out_dir, path, data) for _year, path, data in index_files(out_dir, outcomes)]
-
-
 def _write_index(out_dir: Path, path: Path, data: bytes) -> Path:
     ensure_dir(path.parent, out_dir)
     if not _index_is_ours(path):
