@@ -36,6 +36,11 @@ class Edition:
         """`2025-11-19T12:00:00Z`: issuedOn, validFrom, XMP dates."""
         return self.award_instant.strftime("%Y-%m-%dT%H:%M:%SZ")
 
+    @property
+    def issue_date(self) -> date:
+        """When certificates of this edition are made out: `issued`, else the award date."""
+        return self.issued or self.award_date
+
 
 @dataclass(frozen=True)
 class Editions:

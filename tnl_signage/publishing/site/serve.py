@@ -43,6 +43,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
     }
     quiet = False
     timeout = TIMEOUT
+    raw_requestline: bytes  # set by the base class before parse_request
 
     def handle(self) -> None:
         """A client that hangs up or stays silent ends its connection quietly (no traceback)."""
