@@ -22,12 +22,17 @@ from ..products.openbadges.publish import json_bytes
 from .common import run_safely
 
 
-def git_work_tree(directory: Path) -> Path | None:
-    """The git work tree containing `directory` (existing or not), if any: a key must never be committed."""
+def _folder_around(directory: Path, markers: tuple[str, ...]) -> Path | None:
+    """`directory` itself or the nearest folder above it that holds one of `markers` (existing or not)."""
     for candidate in (directory.resolve(), *directory.resolve().parents):
-        if (candidate / ".git").exists():
+        if any(os.path.lexists(candidate / marker) for marker in markers):
             return candidate
     return None
+
+
+def git_work_tree(directory: Path) -> Path | None:
+    """The git work tree containing `directory` (existing or not), if any: a key must never be committed."""
+    return _folder_around(directory, (".git",))
 
 
 def output_folder_around(directory: Path) -> Path | None:
@@ -35,11 +40,7 @@ def output_folder_around(directory: Path) -> Path | None:
 
     Recognised by what only our outputs carry: the ownership record, the run lock or a kit's manifest.
     """
-    markers = (RECORD_NAME, LOCK_NAME, "manifest.json")
-    for candidate in (directory.resolve(), *directory.resolve().parents):
-        if any(os.path.lexists(candidate / marker) for marker in markers):
-            return candidate
-    return None
+    return _folder_around(directory, (RECORD_NAME, LOCK_NAME, "manifest.json"))
 
 
 @click.group("keys")

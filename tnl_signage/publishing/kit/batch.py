@@ -13,7 +13,6 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from ...atomic import ensure_dir, refuse_link, refuse_secret_inside, write_atomi
 from ...domain.model import Laureate, Problem
 from ...errors import InputError, TnlError, os_error_text
 from ...inputs.palmares import iter_laureates
-from ...ownership import LOCK_NAME, folder_lock  # noqa: F401 - LOCK_NAME kept importable here
+from ...ownership import folder_lock
 from ...workers import collect_now, collector_held, hold_collector, interrupts_held, start_worker
 from .builder import FAILED, KEPT, MADE, KitOutcome, kit_paths, make_kit
 from .gallery import write_galleries
@@ -182,11 +181,6 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def output_lock(out: Path) -> AbstractContextManager[None]:
-    """One run at a time in `out` (the discipline's `ownership.folder_lock`); a second run is refused at once."""
-    return folder_lock(out)
-
-
 def make_kits(palmares: str | Path, out_dir: str | Path, *, jobs: int | None = None,
               options: KitOptions | None = None, progress: Progress | None = None) -> BatchSummary:
     """Make every laureate's kit under `out_dir`; rows in error are reported, the good rows still get kits."""
@@ -198,7 +192,7 @@ def make_kits(palmares: str | Path, out_dir: str | Path, *, jobs: int | None = N
     run_fingerprint(options)  # theme, key and resources read once, and their errors raised before any kit
     jobs = max(1, jobs or os.cpu_count() or 1)
     summary = BatchSummary()
-    with output_lock(out), collector_held():
+    with folder_lock(out), collector_held():  # one run at a time in `out`
         _run(palmares, out, jobs, options, progress, summary)
     return summary
 
