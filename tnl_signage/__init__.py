@@ -6,7 +6,7 @@ The public API (`import tnl_signage as tnl`), one function per thing a user make
     boe = tnl.laureate(name="Ville de Boé", level="or", year=2025, type="commune")
     tnl.badge(boe, variant="seal", theme="dark").save("seal.svg")   # .svg/.png by suffix; .notes
     tnl.panel(boe, format="800x400").save("panneau.pdf")            # PDF/X-4; .svg cut file; .png proof
-    tnl.certificate(boe).save("attestation.pdf")                     # PDF/A-2b
+    tnl.certificate(boe).save("attestation.pdf")                     # PDF/A-2a, tagged
     tnl.make_kits(palmares, "kits/", jobs=2)
     tnl.build_site(palmares, "public/", base_url="https://example.org/tnl")
 
@@ -114,10 +114,10 @@ def certificate(laureate: Laureate, *, theme: Theme | str = "light", base_url: s
                 signer: object = None, orientation: str = "portrait", date: _date | str | None = None,
                 place: str | None = None, signatory: str | None = None,
                 signatory_role: str | None = None, issued: _date | str | None = None) -> Drawing:
-    """The certificate (« attestation de labellisation »): `.save("x.pdf")` is PDF/A-2b with a QR code to
-    the verification page under `base_url`, signed (PAdES) with `signer` (`writers.signing.load_signer`);
-    `.png`/`.svg` are previews. `date`, `place` and `issued` (« Attestation établie le … ») default to the
-    edition's (data/editions.toml)."""
+    """The certificate (« attestation de labellisation »): `.save("x.pdf")` is PDF/A-2a and PDF/UA-1 (tagged),
+    with a QR code to the verification page under `base_url`, signed (PAdES) with `signer`
+    (`writers.signing.load_signer`); `.png`/`.svg` are previews. `date`, `place` and `issued`
+    (« Attestation établie le … ») default to the edition's (data/editions.toml)."""
     from .products.certificates import certificate as make
 
     return make(laureate, theme=theme, base_url=base_url, signer=signer, orientation=orientation, date=date,

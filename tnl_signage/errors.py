@@ -5,8 +5,10 @@ class TnlError(Exception):
     """Base of every error caused by user input (file, option, theme); its message is French and complete."""
 
 
-class InputError(TnlError):
-    """A value given by the user (option, cell, theme entry) is not acceptable."""
+class InputError(TnlError, ValueError):
+    """A value given by the user (option, cell, theme entry) is not acceptable.
+
+    Also a `ValueError`, what Python code expects from a bad argument (`except ValueError` catches it)."""
 
 
 # System errors a user meets, in French (errno name -> text); the others keep the system's own words.

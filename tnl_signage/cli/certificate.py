@@ -1,4 +1,4 @@
-"""`tnl-signage certificate`: one « attestation de labellisation » (PDF/A-2b, or PNG/SVG for a preview)."""
+"""`tnl-signage certificate`: one « attestation de labellisation » (PDF/A-2a and PDF/UA-1, or PNG/SVG for a preview)."""
 
 from __future__ import annotations
 
@@ -46,14 +46,14 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
               help="Phrase de passe de la clé ou du PKCS#12 (ou variable TNL_SIGN_PASSPHRASE).")
 @click.option("--size", type=int, default=None, help="PNG : pixels sur le plus grand côté (1200 par défaut).")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Fichier de sortie : .pdf (PDF/A-2b), ou .png / .svg pour un aperçu.")
+              help="Fichier de sortie : .pdf (PDF/A-2a et PDF/UA-1), ou .png / .svg pour un aperçu.")
 @run_safely
 def certificate(name: str, level: str, year: str, mentions: tuple[str, ...], kind: str, departement: str | None,
                 short_name: str | None, landscape: bool, base_url: str | None, award_date: str | None,
                 place: str | None, issued: str | None, signatory: str | None, signatory_role: str | None, theme: str,
                 key: Path | None, cert: Path | None, pkcs12: Path | None, passphrase: str | None,
                 size: int | None, output: Path) -> None:
-    """Produit l'attestation de labellisation d'une collectivité (PDF/A-2b, signature PAdES facultative).
+    """Produit l'attestation de labellisation d'une collectivité (PDF/A-2a et PDF/UA-1, signature PAdES facultative).
 
     Le PDF est archivable (polices incorporées, texte sélectionnable, profil sRGB) et identique octet
     pour octet d'une exécution à l'autre, sauf s'il est signé (la signature porte son heure).
