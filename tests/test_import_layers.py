@@ -1,4 +1,4 @@
-"""The package's imports follow its layers and never loop (README « Architecture »).
+"""The package's imports follow its layers and never loop (docs/bibliotheque.md, « Architecture »).
 
 Every `import` of every module is read with `ast` (also those inside functions, which still tie one layer
 to another); a module-level import cycle or a layer reaching a higher one fails, naming the modules.
