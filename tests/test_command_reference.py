@@ -11,3 +11,13 @@ def test_command_reference_is_the_commands_help() -> None:
     made = command_reference()
     assert "## tnl-signage keys init" in made and "## tnl-signage kit" in made
     assert written == made, "docs/commandes.md n'est plus l'aide des commandes : python scripts/command_reference.py"
+
+
+def test_shell_completion_documented_there_completes_our_commands() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COMP_WORDS": "tnl-signage ki", "COMP_CWORD": "1", "_TNL_SIGNAGE_COMPLETE": "bash_complete"}
+    done = subprocess.run([sys.executable, "-m", "tnl_signage"], env=env, capture_output=True, text=True, check=False)
+    assert "plain,kit" in done.stdout.splitlines()

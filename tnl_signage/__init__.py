@@ -137,6 +137,7 @@ def make_kits(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.Pat
     """
     from .domain.urls import check_base_url
     from .inputs.revocations import revocations_for
+    from .products.options import processes
     from .publishing.kit import KitOptions
     from .publishing.kit import make_kits as make
 
@@ -148,19 +149,25 @@ def make_kits(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.Pat
         from .products.openbadges.status import moved_indices
 
         moved = moved_indices(loaded.laureates)
+    jobs = processes(jobs)
     options = KitOptions(base_url=check_base_url(base_url), theme=theme, force=force,
                          signing_key=os.fspath(signing_key) if signing_key else None,
                          revocations=revocations, moved_status=moved)
     return make(source, Path(out_dir), jobs=jobs, options=options, progress=progress)
 
 
-def build_site(palmares: Palmares, out_dir: str | os.PathLike[str], *, base_url: str, theme: str = "light",
-               signing_key: str | os.PathLike[str] | None = None, jobs: int = 1, prune: bool = False) -> SiteResult:
+def build_site(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.PathLike[str], *, base_url: str,
+               theme: str = "light", signing_key: str | os.PathLike[str] | None = None, jobs: int = 1,
+               prune: bool = False) -> SiteResult:
     """The static verification site (home, editions, one page and widget per laureate, badges, Open
     Badges, open data, sitemap) for `base_url`; returns `.files` and `.notes`. Withdrawn awards are read from
     `retraits.csv` beside the palmarès and said everywhere (page, widget, auto badge, Open Badges)."""
     from .inputs.revocations import revocations_for
+    from .products.options import processes
     from .publishing.site import build_site as build
+
+    palmares = load_palmares(palmares) if isinstance(palmares, str | os.PathLike) else palmares
+    jobs = processes(jobs) or 1
 
     return build(palmares, Path(out_dir), base_url, theme=theme, jobs=jobs, prune=prune,
                  signing_key=Path(signing_key) if signing_key else None,

@@ -11,6 +11,11 @@ class InputError(TnlError, ValueError):
     Also a `ValueError`, what Python code expects from a bad argument (`except ValueError` catches it)."""
 
 
+class InputWarning(UserWarning):
+    """A value accepted but worth a look (« Or » in 2019, off its year's scale): Python's `warnings`, so a
+    library caller sees it (or filters it) and the CLI prints it as « attention : … »."""
+
+
 # System errors a user meets, in French (errno name -> text); the others keep the system's own words.
 _OS_TEXTS = {
     "ENOSPC": "plus de place sur le disque",

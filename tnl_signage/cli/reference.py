@@ -9,6 +9,15 @@ HEADER = """# Référence des commandes
 
 *Générée par `python scripts/command_reference.py` à partir de l'aide des commandes (`tnl-signage COMMANDE --help`) :
 ne pas modifier à la main. English: every command's help, generated.*
+
+**Complétion** des commandes, options et valeurs dans le terminal (celle de click) : ajouter à `~/.bashrc`
+
+```sh
+eval "$(_TNL_SIGNAGE_COMPLETE=bash_source tnl-signage)"
+```
+
+(zsh : `zsh_source` dans `~/.zshrc` ; fish : `_TNL_SIGNAGE_COMPLETE=fish_source tnl-signage | source`). `-o -` écrit
+le fichier sur la sortie standard (`--kind svg|png|pdf` dit lequel) ; `python -m tnl_signage` est la même commande.
 """
 
 

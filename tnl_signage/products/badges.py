@@ -20,6 +20,7 @@ from ..layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
 from ..layout.common import shown_name
 from ..writers import render
 from ..writers.png import encode, pixel_size, rasterize_premultiplied
+from .options import multiple, one_of, pixels
 from .result import Drawing, Files, scene_rendition
 
 THEMES = ("light", "dark")
@@ -56,6 +57,7 @@ def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "li
 
     The PNG at the natural size (or `scale=2`) is the kit's: drawn once at twice the size and reduced.
     """
+    one_of("variant", variant, VARIANTS)
     chosen = load_theme(theme) if isinstance(theme, str) else theme
     result = _layout(laureate, variant, chosen, name_shown)
     scene = result.scene
@@ -71,7 +73,8 @@ def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "li
         return render(scene, "png", size=size, **options)
 
     pdf = scene_rendition(scene, "pdf", profile="pdf-rgb")
-    return Drawing(scene, result.notes, {"svg": svg, "png": png, "pdf": pdf})
+    return Drawing(scene, result.notes, {"svg": svg, "png": png, "pdf": pdf},
+                   {"svg": {"size": pixels}, "png": {"size": pixels, "scale": multiple}, "pdf": {}})
 
 
 @lru_cache(maxsize=32)
