@@ -252,7 +252,7 @@ def test_open_data_csv_is_spreadsheet_friendly_and_reloads(site: tuple[Path, str
     data = (folder / "palmares-2025.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     header = EXAMPLE_CSV.read_text("utf-8-sig").splitlines()[0]
-    assert data.decode("utf-8-sig").splitlines()[0] == header
+    assert data.decode("utf-8-sig").splitlines()[0] == header + ";statut;date_retrait;motif_retrait"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 1 + len(palmares.by_year(2025))
     reloaded = load_palmares(folder / "palmares-2025.csv")
