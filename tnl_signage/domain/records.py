@@ -85,3 +85,10 @@ class Counts:
         d, c = self.distinctions, self.collectivities
         return (f"{d} distinction{'s' if d > 1 else ''} à "
                 f"{c} collectivité{'s' if c > 1 else ''}")
+
+    def summary(self) -> str:
+        """The phrase, then the withdrawn ones apart: « 35 distinctions à 25 collectivités ; 1 distinction
+        retirée, non comptée »."""
+        n = self.withdrawn
+        plural = "s" if n > 1 else ""
+        return self.phrase() + (f" ; {n} distinction{plural} retirée{plural}, non comptée{plural}" if n else "")

@@ -27,7 +27,7 @@ def notice_sections(record: AwardRecord, theme: Theme, page_url: str) -> list[Se
             f"{organiser} a retiré le {french_date(day)} la distinction « {lau.distinction.words} »{mentions} du "
             f"label {label} {lau.year}, décernée le {french_date(record.awarded)} à {lau.display_name} "
             f"(attestation n° {lau.certificate_number}).",
-            f"Motif : {record.withdrawal_reason}.",
+            f"Motif : {record.withdrawal_reason.rstrip('.')}.",
         )),
         Section("Ce que la collectivité doit faire", (
             "Retirer le badge de son site web, de ses signatures de courriel et de ses profils ; déposer le "

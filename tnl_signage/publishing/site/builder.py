@@ -81,6 +81,7 @@ class SiteResult:
 
     files: tuple[Path, ...]
     notes: tuple[str, ...]
+    counts: Counts | None = None  # distinctions in force, their collectivités, withdrawn ones
 
 
 @dataclass(frozen=True)
@@ -414,4 +415,4 @@ def _build(records: tuple[AwardRecord, ...], out: _Output, base: str, theme: str
         shown = ", ".join(orphans[:3]) + (f" et {len(orphans) - 3} autre(s)" if len(orphans) > 3 else "")
         out.note(f"{len(orphans)} fichier(s) d'une génération précédente restent dans {out_dir} ({shown}) ; "
                  "--prune les retire (seulement ceux que tnl-signage a écrits)")
-    return SiteResult(tuple(sorted(set(out.files))), tuple(out.notes))
+    return SiteResult(tuple(sorted(set(out.files))), tuple(out.notes), Counts.of(records))
