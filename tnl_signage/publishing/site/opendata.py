@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...domain.model import FIELDS, Laureate
-from ...domain.records import AwardRecord
+from ...domain.records import AwardRecord, Counts
 from ...domain.urls import page_url
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -67,7 +67,8 @@ def to_csv(records: Sequence[AwardRecord]) -> bytes:
 
 def to_json(records: Sequence[AwardRecord], base_url: str) -> bytes:
     """`{"laureats": [...]}` with the palmarès fields plus the verification page, certificate number, award
-    date and status (`statut`, and for a withdrawn award `date_retrait` and `motif_retrait`).
+    date and status (`statut`, and for a withdrawn award `date_retrait` and `motif_retrait`); `comptes` says
+    the distinctions in force, their collectivités and the withdrawn ones apart.
 
     Loadable again as a palmarès (`load_palmares`): the extra keys are ignored by the loader.
     """
@@ -86,7 +87,10 @@ def to_json(records: Sequence[AwardRecord], base_url: str) -> bytes:
         entry["date_remise"] = record.awarded.isoformat()
         entry |= {key: value for key, value in status_cells(record).items() if value}
         entries.append(entry)
-    text = json.dumps({"laureats": entries}, ensure_ascii=False, indent=2)
+    counts = Counts.of(records)
+    totals = {"distinctions": counts.distinctions, "collectivites": counts.collectivities,
+              "distinctions_retirees": counts.withdrawn}
+    text = json.dumps({"comptes": totals, "laureats": entries}, ensure_ascii=False, indent=2)
     return (_html_safe(text) + "\n").encode("utf-8")
 
 
