@@ -345,3 +345,24 @@ def test_the_kit_of_a_withdrawn_award_is_a_notice_only(built: Built) -> None:
     assert not problems, "\n".join(problems)
     assert sorted(p.relative_to(kits).as_posix() for p in _walk(kits)) == sorted(rules)
     assert folder.is_dir() and lau.slug == SLUG
+
+
+def test_badges_command_draws_the_withdrawn_badge(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tnl_signage.cli import cli
+
+    lines = EXAMPLE.read_text(encoding="utf-8-sig").splitlines()
+    rows = [line for line in lines if line.startswith(("Ville de Boé;", "Syndicat Morbihan")) and f";{YEAR};" in line]
+    (tmp_path / "palmares.csv").write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    (tmp_path / "retraits.csv").write_text(RETRAITS, encoding="utf-8")
+    done = CliRunner().invoke(cli, ["badges", str(tmp_path / "palmares.csv"), "-o", str(tmp_path / "out"),
+                                    "--variant", "seal", "--theme", "dark", "--no-retina"])
+    assert done.exit_code == 0, done.output
+    assert "1 distinction à 1 collectivité ; 1 distinction retirée, non comptée : 4 fichiers" in done.output
+    boe = tmp_path / "out" / str(YEAR) / SLUG
+    assert _svg(boe / "badge-seal-dark.svg") == []
+    lau = next(lau for lau in tnl.load_palmares(tmp_path / "palmares.csv").laureates if lau.slug == SLUG)
+    assert _png(lambda: tnl.badge(lau, theme="dark").to_bytes("png"))(boe / "badge-seal-dark.png") == []
+    other = ET.parse(tmp_path / "out" / str(YEAR) / "syndicat-morbihan-energies" / "badge-seal-dark.svg").getroot()
+    assert "Label Or" in "".join(other.itertext())  # the award in force keeps its badge
