@@ -202,11 +202,12 @@ def test_a_kit_made_after_the_withdrawal_says_so(tmp_path: Path) -> None:
     boe = find(2025, "ville-de-boe")
     withdrawn = Revocations((Revocation(2025, "ville-de-boe", date(2026, 3, 2), "demande de la collectivité"),))
     outcome = make_kit(boe, tmp_path, KitOptions(revocations=withdrawn))
-    assert outcome.status == "fait"
-    auto = (outcome.folder / "badges" / "badge-seal-auto.svg").read_text(encoding="utf-8")
-    assert "retirée le 2 mars 2026" in auto
-    assertion = json.loads((outcome.folder / "openbadges" / "assertion.json").read_text(encoding="utf-8"))
-    assert assertion["revoked"] is True
+    assert outcome.status == "fait" and outcome.withdrawn
+    # nothing celebratory: the notice and LISEZMOI only (the revoked Open Badges stay on the site)
+    names = sorted(p.relative_to(outcome.folder).as_posix() for p in outcome.folder.rglob("*") if p.is_file())
+    assert names == ["LISEZMOI.html", "avis-de-retrait-2025-ville-de-boe.pdf", "manifest.json"]
+    readme = (outcome.folder / "LISEZMOI.html").read_text(encoding="utf-8")
+    assert "Distinction retirée" in readme and "2 mars 2026" in readme and "demande de la collectivité" in readme
 
 
 def test_verify_never_reads_outside_the_site_copy(tmp_path: Path) -> None:
@@ -232,6 +233,7 @@ def test_after_a_withdrawal_only_that_kit_is_made_again(tmp_path: Path) -> None:
         Revocation(2025, "ville-de-boe", date(2026, 3, 2), "demande de la collectivité"),)))
     again = make_kit(boe, tmp_path, withdrawn)
     assert again.status == "fait" and "distinction retirée" in " ".join(again.notes)
-    assert "retirée le 2 mars 2026" in (again.folder / "badges" / "badge-mark-auto.svg").read_text(encoding="utf-8")
+    assert (again.folder / "avis-de-retrait-2025-ville-de-boe.pdf").is_file()
+    assert not (again.folder / "badges").exists()  # the earlier kit's badges went with it
     assert make_kit(lyon, tmp_path, withdrawn).status != "fait"  # untouched
     assert make_kit(boe, tmp_path, withdrawn).status != "fait"  # and now up to date

@@ -252,7 +252,7 @@ def test_open_data_csv_is_spreadsheet_friendly_and_reloads(site: tuple[Path, str
     data = (folder / "palmares-2025.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     header = EXAMPLE_CSV.read_text("utf-8-sig").splitlines()[0]
-    assert data.decode("utf-8-sig").splitlines()[0] == header
+    assert data.decode("utf-8-sig").splitlines()[0] == header + ";statut;date_retrait;motif_retrait"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 1 + len(palmares.by_year(2025))
     reloaded = load_palmares(folder / "palmares-2025.csv")
@@ -339,3 +339,20 @@ def test_without_open_badges_module_the_site_says_so(tmp_path: Path, monkeypatch
     assert "Aucun Open Badge n'est publié" in page
     assert not (tmp_path / "s" / "2021" / "ville-de-lyon" / "assertion.json").exists()
     assert "Sitemap: https://x.org/sitemap.xml" in (tmp_path / "s" / "robots.txt").read_text()
+
+
+def test_counts_say_distinctions_and_collectivites_apart(site: tuple[Path, str, Palmares]) -> None:
+    """Issue 18 item 4: the example has 36 distinctions held by 25 collectivités (Boé has five, Échirolles four…)."""
+    folder, _base, _palmares = site
+    home = parse_html((folder / "index.html").read_text("utf-8"))
+    lead = " ".join(p.text() for p in home.iter("p") if p.attrs.get("class") == "lead")
+    assert lead.startswith("36 distinctions à 25 collectivités en 7 éditions.")
+    description = next(m.attrs["content"] for m in home.iter("meta") if m.attrs.get("property") == "og:description")
+    assert "36 distinctions à 25 collectivités" in (description or "")
+    editions = [p.text() for p in home.iter("p") if p.text().endswith(" :") or p.text().endswith("\u00a0:")]
+    assert editions[0].startswith("10 distinctions à 10 collectivités") and len(editions) == 7
+    year = parse_html((folder / "2021" / "index.html").read_text("utf-8"))
+    assert "11 distinctions à 11 collectivités en 2021" in " ".join(p.text() for p in year.iter("p"))
+    data = json.loads((folder / "palmares-2025.json").read_text("utf-8"))
+    assert data["comptes"] == {"distinctions": 10, "collectivites": 10, "distinctions_retirees": 0}
+    assert {e["statut"] for e in data["laureats"]} == {"en vigueur"} and "date_retrait" not in data["laureats"][0]

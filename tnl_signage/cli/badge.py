@@ -55,18 +55,27 @@ def badge(level: str, year: str, name: str | None, short_name: str | None, menti
 @run_safely
 def badges(palmares: Path, output: Path, variants: tuple[str, ...], themes: tuple[str, ...],
            retina: bool) -> None:
-    """Produit les badges de chaque lauréat d'un palmarès (CSV ou JSON)."""
+    """Produit les badges de chaque lauréat d'un palmarès (CSV ou JSON).
+
+    Les badges d'une distinction retirée (retraits.csv à côté du palmarès) disent « retiré le … ».
+    """
+    from ..domain.records import Counts
+    from ..inputs.records import records_of
+    from ..inputs.revocations import revocations_for
+
     loaded = load_palmares(palmares)
+    records = records_of(loaded.laureates, revocations_for(palmares, loaded.laureates))
     made = 0
-    for laureate in loaded.laureates:
+    for record in records:
+        laureate = record.laureate
         folder = output / str(laureate.year) / laureate.slug
-        done = write_badges(laureate, folder, variants=variants or VARIANTS, themes=themes or THEMES,
+        done = write_badges(record, folder, variants=variants or VARIANTS, themes=themes or THEMES,
                             png_scales=(1, 2) if retina else (1,))
         made += len(done.files)
         for note in done.notes:
             click.echo(f"{laureate.name} ({laureate.year}) : {note}", err=True)
     for problem in sorted(loaded.problems, key=lambda p: (not p.is_error, p.line or 0)):
         click.echo(str(problem), err=True)
-    click.echo(f"{len(loaded.laureates)} lauréats, {made} fichiers dans {output}")
+    click.echo(f"{Counts.of(records).summary()} : {made} fichiers dans {output}")
     if loaded.errors:
         raise SystemExit(1)

@@ -32,8 +32,9 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
     """Produit le kit complet de chaque lauréat d'un palmarès (CSV ou JSON).
 
     Les kits déjà complets sont conservés (relancer après une interruption termine le travail) ;
-    les lignes en erreur sont signalées et sautées, les autres lauréats ont leur kit. Les distinctions
-    retirées (retraits.csv à côté du palmarès, voir « tnl-signage revoke ») le disent dans leur kit.
+    les lignes en erreur sont signalées et sautées, les autres lauréats ont leur kit. Pour une distinction
+    retirée (retraits.csv à côté du palmarès, voir « tnl-signage revoke »), le kit ne contient que
+    LISEZMOI.html et l'avis de retrait (PDF/A) : ni badge, ni panneau, ni communiqué.
     """
     from ..domain.urls import check_base_url
 
@@ -65,8 +66,12 @@ def kit(palmares: Path, output: Path, jobs: int | None, base_url: str, signing_k
         click.echo(f"index non écrit : {message}", err=True)
     for problem in sorted(summary.problems, key=lambda p: (not p.is_error, p.line or 0)):
         click.echo(str(problem), err=True)
+    withdrawn = sum(1 for o in summary.outcomes if o.withdrawn)
     click.echo(f"{summary.made} kits faits, {summary.kept} déjà à jour, {len(summary.failures)} en échec, "
                f"{len(summary.errors)} lignes en erreur — {output}")
+    if withdrawn:
+        plural = "s" if withdrawn > 1 else ""
+        click.echo(f"dont {withdrawn} distinction{plural} retirée{plural} : kit réduit à l'avis de retrait")
     if not quiet and (output / "index.html").is_file():
         click.echo(f"Relecture avant envoi : {output / 'index.html'} (une galerie par année)", err=True)
     if summary.errors or summary.failures or summary.index_failures:

@@ -24,9 +24,11 @@ from .common import run_safely
 def revoke(palmares: Path, year: int, who: str, reason: str, day: str | None) -> None:
     """Retire une distinction : ajoute une ligne à retraits.csv, à côté du palmarès.
 
-    Ensuite, « tnl-signage site », « kit » et « openbadges » la disent retirée : page de vérification,
-    vignette et badge « auto » (« retiré le … »), assertion Open Badges 2.0 « revoked », bit de la liste
-    de statuts Open Badges 3.0 de l'année. Republiez le site pour que les vérificateurs le voient.
+    Ensuite, « tnl-signage site », « kit », « badges » et « openbadges » la disent retirée partout : tous
+    les badges (« retiré le … »), images cuites, page de vérification et vignette, pages de l'édition et
+    d'accueil (listée à part, non comptée), données ouvertes (statut), assertion Open Badges 2.0 « revoked »,
+    bit de la liste de statuts Open Badges 3.0 ; son kit se réduit à un avis de retrait (docs/retrait.md).
+    Republiez le site pour que les vérificateurs le voient.
     """
     try:
         when = date.fromisoformat(day) if day else date.today()

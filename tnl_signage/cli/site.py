@@ -54,7 +54,8 @@ def site(palmares: Path, out_dir: Path, base_url: str, signing_key: Path | None,
                         prune=prune)
     for note in result.notes:
         click.echo(f"note : {note}", err=True)
-    click.echo(f"{len(result.files)} fichiers écrits dans {out_dir} ({len(loaded.laureates)} lauréats)")
+    said = result.counts.summary() if result.counts else f"{len(loaded.laureates)} distinctions"
+    click.echo(f"{len(result.files)} fichiers écrits dans {out_dir} ({said})")
 
 
 @click.command("serve")

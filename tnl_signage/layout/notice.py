@@ -84,7 +84,7 @@ def notice_sections(theme: Theme, fmt: PrintFormat) -> list[Section]:
     ]
 
 
-def _lines(theme: Theme, text: str, size: float, bold: bool, y: float, nodes: list[Node], colour: str) -> float:
+def page_lines(theme: Theme, text: str, size: float, bold: bool, y: float, nodes: list[Node], colour: str) -> float:
     path = theme.font_bold if bold else theme.font_regular
     face = get_face(path)
     width = PAGE_W - 2 * MARGIN
@@ -100,13 +100,13 @@ def notice_scene(theme: Theme, fmt: PrintFormat, *, date: str = NOTICE_VERSION) 
     """The notice as an A4 scene for the PDF/A writer, dated `date` (ISO), the version of its text."""
     nodes: list[Node] = [Rect(0, 0, PAGE_W, PAGE_H, fill=theme.color("background"))]
     y = MARGIN
-    y = _lines(theme, "Notice de pose", TITLE, True, y, nodes, "ink") + 1.0
-    y = _lines(theme, f"Panneau {theme.word('label')}, {fmt.size_label}, lu à {fmt.reading_distance:g} m",
+    y = page_lines(theme, "Notice de pose", TITLE, True, y, nodes, "ink") + 1.0
+    y = page_lines(theme, f"Panneau {theme.word('label')}, {fmt.size_label}, lu à {fmt.reading_distance:g} m",
                HEAD, False, y, nodes, "muted") + 4.0
     for section in notice_sections(theme, fmt):
-        y = _lines(theme, section.heading, HEAD, True, y, nodes, "ink") + 1.0
+        y = page_lines(theme, section.heading, HEAD, True, y, nodes, "ink") + 1.0
         for paragraph in section.paragraphs:
-            y = _lines(theme, paragraph, BODY, False, y, nodes, "ink") + 1.6
+            y = page_lines(theme, paragraph, BODY, False, y, nodes, "ink") + 1.6
         y += 2.4
     if y > PAGE_H - MARGIN:
         raise ValueError("notice de pose : le texte dépasse la page")

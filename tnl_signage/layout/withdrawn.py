@@ -6,6 +6,7 @@ height), so a hot-linked `auto` badge stops claiming a distinction the organiser
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ..domain.model import Laureate
@@ -14,6 +15,9 @@ from ..domain.wording import french_date
 from ..drawing.scene import Group, Node, Rect, Scene
 from .badges import LayoutResult
 from .common import Box, place_fixed
+from .social import edition_scene
+
+SMALL_PX = 60  # below this many pixels on its short side, a badge shows « TNL 2025 / retiré » only
 
 
 def withdrawn_badge_scene(badge: Scene, laureate: Laureate, day: date, theme: Theme) -> LayoutResult:
@@ -25,11 +29,30 @@ def withdrawn_badge_scene(badge: Scene, laureate: Laureate, day: date, theme: Th
     nodes: list[Node] = [Rect(0, 0, w, h, fill=theme.color("background"), stroke=theme.color("frame"),
                               stroke_width=min(w, h) * 0.02, rx=min(w, h) * 0.06)]
     head = f"{theme.word('label')} {laureate.year}"
+    small = px is not None and min(px) < SMALL_PX  # the 88 x 31 button: words a reader can see at 1x
     top = Box(inner.x, inner.y, inner.w, inner.h * 0.5)
     bottom = Box(inner.x, inner.y + inner.h * 0.52, inner.w, inner.h * 0.48)
-    nodes.append(place_fixed(theme, head, top, fill=muted, max_size=top.h * 0.42, max_lines=2))
-    nodes.append(place_fixed(theme, f"retiré le {french_date(day)}", bottom, fill=ink, bold=True,
-                             max_size=bottom.h * 0.42, max_lines=2))
+    if small:
+        nodes.append(place_fixed(theme, f"{theme.word('label_short')} {laureate.year}", top, fill=ink, bold=True,
+                                 max_size=top.h * 0.9, max_lines=1))
+        nodes.append(place_fixed(theme, "retiré", bottom, fill=ink, bold=True, max_size=bottom.h * 0.9,
+                                 max_lines=1))
+    else:
+        nodes.append(place_fixed(theme, head, top, fill=muted, max_size=top.h * 0.42, max_lines=2))
+        nodes.append(place_fixed(theme, f"retiré le {french_date(day)}", bottom, fill=ink, bold=True,
+                                 max_size=bottom.h * 0.42, max_lines=2))
     title = f"{head} : distinction de {laureate.display_name} retirée le {french_date(day)}"
     scene = Scene(width=w, height=h, root=Group(tuple(nodes)), title=title, desc=title, px_size=px)
     return LayoutResult(scene, ())
+
+
+def withdrawn_preview_scene(laureate: Laureate, day: date, theme: Theme) -> Scene:
+    """The link preview (1200 x 630) of a withdrawn award's page: « Distinction retirée », who, which year, when.
+
+    A shared link to the page must not show the award as current: the picture says the withdrawal first."""
+    subline = f"{laureate.display_name}, {laureate.year} : retirée le {french_date(day)}"
+    scene = edition_scene("Distinction retirée", subline, theme)
+    label = theme.word("label")
+    text = (f"Visuel : distinction {laureate.year} du label {label} de {laureate.display_name}, "
+            f"retirée le {french_date(day)} par {theme.word('organiser')}.")
+    return replace(scene, title=f"Distinction retirée – label {label}", desc=text)

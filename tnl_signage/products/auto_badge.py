@@ -15,6 +15,7 @@ from typing import Any
 
 from ..atomic import write_atomic
 from ..domain.model import Laureate
+from ..domain.records import AwardRecord
 from ..domain.theme import Theme, load_theme
 from ..domain.urls import badge_name
 from ..drawing.scene import Scene
@@ -75,13 +76,15 @@ def withdrawn_auto_svg(laureate: Laureate, variant: str, day: date) -> str:
     return to_svg(scene, color_classes=True, css=palette_css(scene, light, dark))
 
 
-def write_auto_badges(laureate: Laureate, out_dir: Path, *, variants: Iterable[str] = VARIANTS,
-                      withdrawn: date | None = None) -> Files:
+def write_auto_badges(award: Laureate | AwardRecord, out_dir: Path, *,
+                      variants: Iterable[str] = VARIANTS) -> Files:
     """Write `badge-{variant}-auto.svg` for each variant.
 
-    `withdrawn`: the award was taken back that day; the hot-linked auto badges then say so instead.
+    Given a withdrawn award's record, the hot-linked auto badges say « retiré le … » instead.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    laureate = award.laureate if isinstance(award, AwardRecord) else award
+    withdrawn = award.withdrawn_on if isinstance(award, AwardRecord) else None
     if withdrawn is not None:
         return Files(tuple(write_atomic(out_dir / badge_name(variant, "auto"), (
             f'<?xml version="1.0" encoding="UTF-8"?>\n{withdrawn_auto_svg(laureate, variant, withdrawn)}\n'

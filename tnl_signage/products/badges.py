@@ -13,11 +13,13 @@ from PIL import Image
 
 from ..atomic import write_atomic
 from ..domain.model import Laureate
+from ..domain.records import AwardRecord
 from ..domain.theme import Theme, load_theme
 from ..domain.urls import badge_name
 from ..drawing.scene import Scene
 from ..layout.badges import VARIANTS, BadgeContent, LayoutResult, badge_scene
 from ..layout.common import shown_name
+from ..layout.withdrawn import withdrawn_badge_scene
 from ..writers import render
 from ..writers.png import encode, pixel_size, rasterize_premultiplied
 from .options import multiple, one_of, pixels
@@ -77,6 +79,22 @@ def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "li
                    {"svg": {"size": pixels}, "png": {"size": pixels, "scale": multiple}, "pdf": {}})
 
 
+def award_badge(record: AwardRecord, *, variant: str = "seal", theme: Theme | str = "light") -> Drawing:
+    """The badge an award shows today: its distinction, or once withdrawn « retiré le … » in the same frame
+    and size (so an embed code keeps its layout but stops claiming the award)."""
+    if record.withdrawal is None:
+        return badge(record.laureate, variant=variant, theme=theme)
+    chosen = load_theme(theme) if isinstance(theme, str) else theme
+    current = _layout(record.laureate, variant, chosen, True).scene
+    scene = withdrawn_badge_scene(current, record.laureate, record.withdrawal.day, chosen).scene
+
+    def png(*, size: int | None = None, scale: int = 1, **options: Any) -> bytes:
+        return render(scene, "png", size=size or _natural_size(scene) * scale, **options)
+
+    return Drawing(scene, (), {"svg": scene_rendition(scene, "svg"), "png": png,
+                               "pdf": scene_rendition(scene, "pdf", profile="pdf-rgb")})
+
+
 @lru_cache(maxsize=32)
 def _file_bytes(laureate: Laureate, variant: str, theme: Theme, suffix: str, scale: int = 1) -> bytes:
     """A badge file's bytes (`svg`, or `png` at `scale` times its natural size), made once for a kit's
@@ -121,21 +139,24 @@ def _natural_size(scene: Scene) -> int:
 
 
 def write_badges(
-    laureate: Laureate,
+    laureate: Laureate | AwardRecord,
     out_dir: Path,
     *,
     variants: Iterable[str] = VARIANTS,
     themes: Iterable[str] = THEMES,
     png_scales: Iterable[int] = (1,),
 ) -> Files:
-    """Write every variant in every theme as SVG and PNG (`badge-seal-dark@2x.png`…) into `out_dir`."""
+    """Write every variant in every theme as SVG and PNG (`badge-seal-dark@2x.png`…) into `out_dir`.
+
+    Given an award's record, a withdrawn award's files all say « retiré le … » (`award_badge`)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
     notes: list[str] = []
     scales = tuple(png_scales)
     for theme_name in themes:
         for variant in variants:
-            drawn = badge(laureate, variant=variant, theme=theme_name)
+            drawn = (award_badge(laureate, variant=variant, theme=theme_name) if isinstance(laureate, AwardRecord)
+                     else badge(laureate, variant=variant, theme=theme_name))
             notes.extend(note for note in drawn.notes if note not in notes)
             for suffix, scale in (("svg", 1), *(("png", scale) for scale in scales)):
                 path = out_dir / badge_name(variant, theme_name, suffix, scale)

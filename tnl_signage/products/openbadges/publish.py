@@ -3,7 +3,9 @@
 2.0 files are always written; 3.0 credentials need the organiser's signing key and are skipped, with one note,
 without it. Same palmarès, base URL, theme and key: same bytes (JSON keys sorted, award dates from
 data/editions.toml), except the proofs' `created`, which is the signing time (fixed by SOURCE_DATE_EPOCH).
-Withdrawn awards (`revocations`): 2.0 assertions say `revoked`, 3.0 status lists set their bit.
+Each award's status comes from its record (`domain.records`, given or built here once from `revocations`): a
+withdrawn award's 2.0 assertion says `revoked`, its 3.0 status-list bit is set, and its baked images carry the
+« retiré le … » badge.
 """
 
 from __future__ import annotations
@@ -20,15 +22,17 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ...atomic import ensure_dir, refuse_secret_inside, write_atomic
 from ...domain.editions import instant_xsd
 from ...domain.model import Laureate
+from ...domain.records import AwardRecord
 from ...domain.revocations import Revocations
 from ...domain.scales import Distinction
 from ...domain.theme import Theme, load_theme
 from ...inputs.clock import signing_time
 from ...inputs.editions import edition_for
+from ...inputs.records import records_of
 from ...layout.badges import BadgeContent, badge_scene
 from ...ownership import OwnedFolder, folder_lock
 from ...writers import render
-from ..badges import badge
+from ..badges import award_badge
 from . import ob2, ob3
 from .baking import bake_png, bake_svg, compact_json
 from .contexts import document_loader
@@ -75,10 +79,8 @@ class _Publisher:
     """Everything shared by the files of one run: URLs, issuer data, theme, key, context loader."""
 
     def __init__(self, base_url: str, theme: Theme | str, signing_key: SigningKey,
-                 info: IssuerInfo | None, revocations: Revocations | None = None,
-                 indices: dict[tuple[int, str], int] | None = None) -> None:
+                 info: IssuerInfo | None, indices: dict[tuple[int, str], int] | None = None) -> None:
         self.urls = SiteUrls.of(base_url)
-        self.revocations = revocations or Revocations()
         self.indices = indices or {}
         self.signed_at = signing_time()
         self.theme = load_theme(theme) if isinstance(theme, str) else theme
@@ -88,14 +90,14 @@ class _Publisher:
         extra = {self.urls.issuer_v3: self.controller} if self.controller else {}
         self.loader = document_loader(extra)
 
-    def laureate_files(self, laureate: Laureate, result: OpenBadgesResult) -> dict[str, bytes]:
-        """File name -> bytes for one laureate: assertion, baked 2.0 images, and with a key the 3.0 ones."""
-        seal = badge(laureate, variant="seal", theme=self.theme)
+    def laureate_files(self, record: AwardRecord, result: OpenBadgesResult) -> dict[str, bytes]:
+        """File name -> bytes for one award: assertion, baked 2.0 images, and with a key the 3.0 ones."""
+        laureate = record.laureate
+        seal = award_badge(record, variant="seal", theme=self.theme)
         for note in seal.notes:
             result.note(note)
         png, svg = (seal.to_bytes(suffix) for suffix in ("png", "svg"))
-        assertion = ob2.assertion(laureate, self.urls, self.info, self.theme,
-                                  self.revocations.for_laureate(laureate))
+        assertion = ob2.assertion(laureate, self.urls, self.info, self.theme, record.withdrawal)
         assertion_url = assertion["id"]
         files = {
             "assertion.json": json_bytes(assertion),
@@ -126,17 +128,19 @@ class _Publisher:
             files[urls.rel_achievement(year, distinction)] = json_bytes(doc)
         return files
 
-    def status_files(self, laureates: list[Laureate]) -> dict[str, bytes]:
+    def status_files(self, records: list[AwardRecord]) -> dict[str, bytes]:
         """The signed revocation list of each year (3.0, with a key only)."""
         if self.key is None:
             return {}
         files = {}
+        laureates = [rec.laureate for rec in records]
+        revocations = Revocations(tuple(rec.withdrawal for rec in records if rec.withdrawal is not None))
         for year in sorted({lau.year for lau in laureates}):
-            withdrawn = [rev.day for rev in self.revocations.of_year(year)]
+            withdrawn = [rev.day for rev in revocations.of_year(year)]
             since = max([edition_for(year).award_date, *withdrawn])
             valid_from = instant_xsd(edition_for(year).award_instant.replace(
                 year=since.year, month=since.month, day=since.day))
-            unsigned = status_list_credential(year, laureates, self.revocations, self.indices, self.urls, valid_from)
+            unsigned = status_list_credential(year, laureates, revocations, self.indices, self.urls, valid_from)
             signed = ob3.sign_credential(unsigned, self.key, self.urls.key_id, self.loader, created=self.signed_at)
             files[SiteUrls.rel_status_list(year)] = json_bytes(signed)
         return files
@@ -165,7 +169,14 @@ def _no_site_note(laureates: list[Laureate]) -> str:
             "collectivité par l'adresse de sa page de vérification.")
 
 
-def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[str], base_url: str, *,
+def _records(awards: Iterable[Laureate | AwardRecord], revocations: Revocations | None) -> list[AwardRecord]:
+    """The records of `awards`: a record is kept as given, a laureate's is built from `revocations`."""
+    items = list(awards)
+    built = iter(records_of([a for a in items if isinstance(a, Laureate)], revocations))
+    return [a if isinstance(a, AwardRecord) else next(built) for a in items]
+
+
+def write_openbadges(laureates: Iterable[Laureate | AwardRecord], out_dir: str | os.PathLike[str], base_url: str, *,
                      theme: Theme | str = "light", signing_key: SigningKey = None,
                      info: IssuerInfo | None = None, revocations: Revocations | None = None,
                      owned: OwnedFolder | None = None) -> OpenBadgesResult:
@@ -173,7 +184,8 @@ def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[s
 
     A key file inside `out_dir` is refused: it would be published with the badges. `owned`: the folder's
     ownership record when the caller holds it (the site); otherwise this call takes the folder's lock and
-    record itself, so a foreign file is never replaced.
+    record itself, so a foreign file is never replaced. `laureates` may be award records (the site's), whose
+    status is then used as is; for plain laureates, `revocations` says which awards were withdrawn.
     """
     root = Path(out_dir)
     if not isinstance(signing_key, Ed25519PrivateKey):
@@ -184,17 +196,18 @@ def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[s
             return write_openbadges(laureates, root, base_url, theme=theme, signing_key=signing_key, info=info,
                                     revocations=revocations, owned=mine)
     result = OpenBadgesResult()
-    chosen = list(laureates)
-    pub = _Publisher(base_url, theme, signing_key, info, revocations, status_indices(chosen))
-    for rel, data in {**pub.issuer_files(), **pub.status_files(chosen)}.items():
+    records = _records(laureates, revocations)
+    chosen = [rec.laureate for rec in records]
+    pub = _Publisher(base_url, theme, signing_key, info, status_indices(chosen))
+    for rel, data in {**pub.issuer_files(), **pub.status_files(records)}.items():
         _write(root, rel, data, result, owned)
     classes = sorted({(lau.year, lau.distinction.id): lau.distinction for lau in chosen}.items())
     for (year, _id), distinction in classes:
         for rel, data in pub.class_files(distinction, year).items():
             _write(root, rel, data, result, owned)
-    for laureate in chosen:
-        for name, data in pub.laureate_files(laureate, result).items():
-            _write(root, SiteUrls.rel_laureate(laureate, name), data, result, owned)
+    for record in records:
+        for name, data in pub.laureate_files(record, result).items():
+            _write(root, SiteUrls.rel_laureate(record.laureate, name), data, result, owned)
     without_site = [lau for lau in chosen if not lau.website]
     if without_site:
         result.note(_no_site_note(without_site))
@@ -206,7 +219,7 @@ def write_openbadges(laureates: Iterable[Laureate], out_dir: str | os.PathLike[s
     return result
 
 
-def write_laureate_openbadges(laureate: Laureate, out_dir: str | os.PathLike[str], base_url: str, *,
+def write_laureate_openbadges(laureate: Laureate | AwardRecord, out_dir: str | os.PathLike[str], base_url: str, *,
                               theme: Theme | str = "light", signing_key: SigningKey = None,
                               info: IssuerInfo | None = None, revocations: Revocations | None = None,
                               moved: tuple[tuple[int, str, int], ...] = ()) -> OpenBadgesResult:
@@ -216,10 +229,11 @@ def write_laureate_openbadges(laureate: Laureate, out_dir: str | os.PathLike[str
     """
     root = Path(out_dir)
     result = OpenBadgesResult()
-    pub = _Publisher(base_url, theme, signing_key, info, revocations,
-                     {(year, slug): index for year, slug, index in moved})
-    for name, data in pub.laureate_files(laureate, result).items():
+    record = _records([laureate], revocations)[0]
+    pub = _Publisher(base_url, theme, signing_key, info, {(year, slug): index for year, slug, index in moved})
+    for name, data in pub.laureate_files(record, result).items():
         _write(root, name, data, result)
+    laureate = record.laureate
     if not laureate.website:
         result.note(_no_site_note([laureate]))
     if pub.key is None:

@@ -170,7 +170,9 @@ def index_files(out_dir: Path, outcomes: list[KitOutcome]) -> Iterator[tuple[int
         writer.writerow(INDEX_HEADER)
         for o in sorted(items, key=lambda o: o.laureate.slug):
             folder, zip_path = kit_paths(o.laureate, Path("."))
-            writer.writerow([o.laureate.slug, _cell(o.laureate.name), o.laureate.distinction.words,
+            day = o.record.withdrawn_on if o.record is not None else None
+            words = o.laureate.distinction.words + (f" (retiré le {day.isoformat()})" if day else "")
+            writer.writerow([o.laureate.slug, _cell(o.laureate.name), words,
                              folder.relative_to(str(year)).as_posix() + "/", zip_path.name, o.status,
                              _cell(" ; ".join(o.notes))])
         yield year, out_dir / str(year) / "index.csv", ("\ufeff" + buf.getvalue()).encode("utf-8")

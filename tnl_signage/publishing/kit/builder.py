@@ -16,7 +16,9 @@ from pathlib import Path
 
 from ...atomic import ensure_dir, refuse_link, write_new
 from ...domain.model import Laureate
+from ...domain.records import AwardRecord
 from ...errors import InputError
+from ...inputs.records import record_of
 from .manifest import (
     MANIFEST,
     PARTIAL_MARK,
@@ -30,7 +32,7 @@ from .manifest import (
     write_manifest,
 )
 from .options import KitOptions, edition_data, run_fingerprint
-from .producers import PRODUCERS, KitContext
+from .producers import KitContext, producers_for
 from .zipper import write_zip, zip_state
 
 MADE, KEPT, FAILED = "fait", "à jour", "en échec"
@@ -45,6 +47,11 @@ class KitOutcome:
     folder: Path
     zip_path: Path
     notes: tuple[str, ...] = field(default=())
+    record: AwardRecord | None = None  # the award's status (None when the kit failed before it was read)
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.record is not None and self.record.withdrawn
 
 
 def kit_paths(laureate: Laureate, out_dir: Path) -> tuple[Path, Path]:
@@ -90,7 +97,8 @@ def make_kit(laureate: Laureate, out_dir: str | os.PathLike[str], options: KitOp
     _check_final(final, zip_path)
     made_from = fingerprint(laureate, run_fingerprint(options))
     made_from["edition"] = edition_data(laureate.year)
-    withdrawn = options.revocations.for_laureate(laureate)
+    record = record_of(laureate, options.revocations)  # the award's status, read by every producer
+    withdrawn = record.withdrawal
     # Present or absent, the withdrawal is in the fingerprint: adding or removing one remakes that kit only.
     made_from["retrait"] = (None if withdrawn is None
                             else {"date": withdrawn.day.isoformat(), "motif": withdrawn.reason})
@@ -104,15 +112,17 @@ def make_kit(laureate: Laureate, out_dir: str | os.PathLike[str], options: KitOp
                 _remove_ours(leftover)
             if zip_state(zip_path, made_from) != "fresh":
                 _zip(read_files(final), (final / MANIFEST).read_bytes(), zip_path, laureate, made_from)
-            return KitOutcome(laureate, KEPT, final, zip_path)
+            return KitOutcome(laureate, KEPT, final, zip_path, record=record)
         if not fresh:
             notes.append(f"refait : {', '.join(reasons or ['fichiers modifiés ou incomplets'])}")
-    files, manifest_data = _build(laureate, final, options, made_from, notes)
+    if withdrawn is not None:
+        notes.append(f"distinction retirée le {withdrawn.day.isoformat()} : kit réduit à l'avis de retrait")
+    files, manifest_data = _build(record, final, options, made_from, notes)
     _zip(files, manifest_data, zip_path, laureate, made_from)
-    return KitOutcome(laureate, MADE, final, zip_path, tuple(notes))
+    return KitOutcome(laureate, MADE, final, zip_path, tuple(notes), record)
 
 
-def _build(laureate: Laureate, final: Path, options: KitOptions, made_from: dict[str, object],
+def _build(record: AwardRecord, final: Path, options: KitOptions, made_from: dict[str, object],
            notes: list[str]) -> tuple[list[tuple[str, bytes]], bytes]:
     """Make the kit in `.SLUG.partial` (marked ours from its first instant) and rename it into place."""
     partial, old = _leftovers(final)
@@ -120,11 +130,11 @@ def _build(laureate: Laureate, final: Path, options: KitOptions, made_from: dict
     _remove_ours(old)
     os.mkdir(partial)
     write_new(partial / PARTIAL_MARK, b"tnl-signage\n")
-    context = KitContext(laureate=laureate, folder=partial, options=options)
-    for produce in PRODUCERS:
+    context = KitContext(record=record, folder=partial, options=options)
+    for produce in producers_for(record):
         notes.extend(produce(context))
     files = read_files(partial)
-    manifest = manifest_bytes(laureate, options.manifest_options(), files, made_from)
+    manifest = manifest_bytes(record.laureate, options.manifest_options(), files, made_from)
     write_manifest(partial, manifest)  # the mark becomes the manifest, which marks the folder ours from here
     if os.path.lexists(final):
         os.replace(final, old)

@@ -17,8 +17,10 @@ from PIL import Image
 
 from ...atomic import ensure_dir, write_atomic
 from ...domain.model import Laureate
+from ...domain.records import Counts
 from ...domain.slug import fold
 from ...domain.theme import load_theme
+from ...domain.wording import french_date
 from ...products.badges import badge
 from ...products.certificate_preview import certificate_preview, preview_name
 from ...templating import render
@@ -48,6 +50,7 @@ class Card:
     zip: str
     thumbs: tuple[Thumb, ...]
     warnings: tuple[str, ...]
+    withdrawn: str = ""  # « 2 mars 2026 » for a withdrawn award (its kit holds the notice only)
 
 
 def _href(*parts: str) -> str:
@@ -104,6 +107,9 @@ def _card(year_dir: Path, outcome: KitOutcome, options: KitOptions) -> Card:
     folder = year_dir / lau.slug
     if outcome.status == FAILED:  # its folder may not be a kit at all (or not ours): nothing shown from it
         return Card(lau, outcome.status, _href(lau.slug), _href(f"{lau.slug}.zip"), (), _warnings(outcome))
+    if outcome.record is not None and outcome.record.withdrawn_on is not None:  # no badge nor panel to show
+        return Card(lau, outcome.status, _href(lau.slug), _href(f"{lau.slug}.zip"), (), tuple(outcome.notes),
+                    french_date(outcome.record.withdrawn_on))
     thumbs: list[Thumb | None] = [
         _thumb(year_dir, f"{lau.slug}/badges/badge-seal-light.png", f"Sceau, {name}"),
     ]
@@ -132,7 +138,7 @@ def write_gallery(out_dir: Path, year: int, outcomes: Iterable[KitOutcome], opti
     items = sorted(outcomes, key=lambda o: (fold(o.laureate.display_name), o.laureate.slug))
     cards = [_card(year_dir, o, options) for o in items]
     html = render("kit/galerie.html", year=year, cards=cards, label=load_theme("light").word("label"),
-                  warned=sum(1 for c in cards if c.warnings), generator=GENERATOR)
+                  warned=sum(1 for c in cards if c.warnings), generator=GENERATOR, counts=outcome_counts(items))
     return _write_page(year_dir / "index.html", html)
 
 
@@ -144,11 +150,14 @@ def write_galleries(out_dir: Path, outcomes: Iterable[KitOutcome], options: KitO
     written = [write_gallery(out_dir, year, items, options) for year, items in sorted(by_year.items())]
     years = sorted((int(p.name) for p in out_dir.iterdir()
                     if p.is_dir() and p.name.isdigit() and (p / "index.html").is_file()), reverse=True)
-    counts = {y: len(by_year[y]) if y in by_year else None for y in years}
+    counts = {y: outcome_counts(by_year[y]) if y in by_year else None for y in years}
     html = render("kit/galerie-index.html", years=years, counts=counts, label=load_theme("light").word("label"),
                   generator=GENERATOR)
     written.append(_write_page(out_dir / "index.html", html))
     return [p for p in written if p is not None]
 
 
-
+def outcome_counts(outcomes: Iterable[KitOutcome]) -> Counts:
+    """The awards in force among these kits, their collectivités, and the withdrawn ones (failed kits whose
+    status was never read count as in force: the palmarès lists them)."""
+    return Counts.tally((o.laureate, o.withdrawn) for o in outcomes)

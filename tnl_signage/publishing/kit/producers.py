@@ -1,6 +1,8 @@
 """The parts of a kit, one producer each: a function that writes its files into the kit folder.
 
-Producers run in order; `lisezmoi` comes last because it describes the files the others wrote.
+Producers run in order; `lisezmoi` comes last because it describes the files the others wrote. A withdrawn
+award's kit (its record says « retiré ») is made of the withdrawal notice and LISEZMOI only: nothing that
+celebrates or displays the award (docs/retrait.md).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...domain.model import Laureate
+from ...domain.records import AwardRecord
 from ...products.badges import write_badges
 from .options import KitOptions
 from .readme import write_readme
@@ -17,9 +20,15 @@ from .readme import write_readme
 
 @dataclass(frozen=True)
 class KitContext:
-    laureate: Laureate
+    """What the producers of one kit share; `record` is the award's status, read by every producer."""
+
+    record: AwardRecord
     folder: Path
     options: KitOptions
+
+    @property
+    def laureate(self) -> Laureate:
+        return self.record.laureate
 
 
 Producer = Callable[[KitContext], list[str]]
@@ -27,7 +36,7 @@ Producer = Callable[[KitContext], list[str]]
 
 def badges(ctx: KitContext) -> list[str]:
     """Every badge variant, light and dark, SVG and PNG at 1x and 2x."""
-    return list(write_badges(ctx.laureate, ctx.folder / "badges", png_scales=(1, 2)).notes)
+    return list(write_badges(ctx.record, ctx.folder / "badges", png_scales=(1, 2)).notes)
 
 
 def web(ctx: KitContext) -> list[str]:
@@ -36,8 +45,7 @@ def web(ctx: KitContext) -> list[str]:
     from ...products.auto_badge import write_auto_badges
     from ...products.snippets import snippets
 
-    revocation = ctx.options.revocations.for_laureate(ctx.laureate)
-    write_auto_badges(ctx.laureate, ctx.folder / "badges", withdrawn=revocation.day if revocation else None)
+    write_auto_badges(ctx.record, ctx.folder / "badges")
     folder = ctx.folder / "web"
     folder.mkdir(exist_ok=True)
     for variant in VARIANTS:
@@ -79,9 +87,9 @@ def openbadges(ctx: KitContext) -> list[str]:
     """Open Badges 2.0 (always) and 3.0 (signed, when the organiser's key is given)."""
     from ...products.openbadges.publish import NO_KEY_NOTE, write_laureate_openbadges
 
-    result = write_laureate_openbadges(ctx.laureate, ctx.folder / "openbadges", ctx.options.base_url,
+    result = write_laureate_openbadges(ctx.record, ctx.folder / "openbadges", ctx.options.base_url,
                                        theme=ctx.options.theme, signing_key=ctx.options.signing_key,
-                                       revocations=ctx.options.revocations, moved=ctx.options.moved_status)
+                                       moved=ctx.options.moved_status)
     # The missing key is said once per run by the CLI, not once per laureate.
     return [note for note in result.notes if note != NO_KEY_NOTE]
 
@@ -98,9 +106,24 @@ def communication(ctx: KitContext) -> list[str]:
 
 def lisezmoi(ctx: KitContext) -> list[str]:
     """LISEZMOI.html: what each file is for and who receives it (French, accessible, no script)."""
-    write_readme(ctx.laureate, ctx.folder, ctx.options)
+    write_readme(ctx.record, ctx.folder, ctx.options)
+    return []
+
+
+def withdrawal_notice(ctx: KitContext) -> list[str]:
+    """avis-de-retrait-ANNÉE-SLUG.pdf: one A4 page (PDF/A) saying what was withdrawn, when, why, what to take
+    down and where to check it."""
+    from ...products.withdrawal_notice import write_withdrawal_notice
+
+    write_withdrawal_notice(ctx.record, ctx.folder, ctx.options.base_url, ctx.options.theme)
     return []
 
 
 PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, openbadges, communication,
                                    lisezmoi)
+WITHDRAWN_PRODUCERS: tuple[Producer, ...] = (withdrawal_notice, lisezmoi)
+
+
+def producers_for(record: AwardRecord) -> tuple[Producer, ...]:
+    """What a kit is made of: everything for an award in force, only the notice once it is withdrawn."""
+    return WITHDRAWN_PRODUCERS if record.withdrawn else PRODUCERS

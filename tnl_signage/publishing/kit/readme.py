@@ -1,6 +1,8 @@
 """LISEZMOI.html of a kit: what each file is for, who to send it to, how to embed and how to order.
 
 French, accessible (one h1, landmarks, tables with headers), no script, no external request; opens from disk.
+A withdrawn award's LISEZMOI says the withdrawal and what to take down, and lists the notice (no embed code,
+no LinkedIn fields).
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ from pathlib import Path
 
 from ...domain.model import Laureate
 from ...domain.numbers import decimal_fr
+from ...domain.records import AwardRecord
 from ...domain.theme import Theme, load_theme
 from ...domain.urls import page_url
-from ...domain.wording import award_title
+from ...domain.wording import award_title, french_date
 from ...products.local_communication import laureate_linkedin
 from ...templating import render
 from .options import KitOptions
 
 # (pattern, what it is, who receives it) — first match wins.
 FILE_ROLES: tuple[tuple[str, str, str], ...] = (
+    ("avis-de-retrait-*.pdf", "Avis de retrait de la distinction (PDF/A) : ce qu'il faut retirer, où le vérifier",
+     "élus, communication, archives"),
     ("badges/badge-*-auto.svg", "Badge qui suit le mode clair ou sombre du lecteur",
      "webmestre"),
     ("badges/badge-seal-*", "Sceau carré, le badge principal", "webmestre, communication"),
@@ -83,7 +88,9 @@ def _size(n: int) -> str:
     return f"{decimal_fr(n / 1024, 1)} Ko" if n >= 1024 else f"{n} o"
 
 
-def write_readme(laureate: Laureate, folder: Path, options: KitOptions) -> Path:
+def write_readme(record: AwardRecord, folder: Path, options: KitOptions) -> Path:
+    """LISEZMOI.html of the kit in `folder` (written last: it lists the other files)."""
+    laureate = record.laureate
     files = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
         rel = path.relative_to(folder).as_posix()
@@ -91,6 +98,14 @@ def write_readme(laureate: Laureate, folder: Path, options: KitOptions) -> Path:
         files.append({"path": rel, "size": _size(path.stat().st_size), "what": what, "who": who})
     page = page_url(options.base_url, laureate)
     theme = load_theme(options.theme)  # the kit's theme says the label's name and who awards it
+    if record.withdrawn_on is not None:
+        html = render("kit/LISEZMOI-retrait.html", laureate=laureate, label=theme.word("label"),
+                      organiser=theme.word("organiser"), page_url=page, files=files,
+                      day=french_date(record.withdrawn_on), reason=record.withdrawal_reason,
+                      awarded=french_date(record.awarded))
+        target = folder / "LISEZMOI.html"
+        target.write_text(html, encoding="utf-8")
+        return target
     html = render(
         "kit/LISEZMOI.html",
         laureate=laureate,

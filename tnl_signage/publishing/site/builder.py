@@ -14,13 +14,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ...atomic import ensure_dir, refuse_link, refuse_secret_inside
 from ...domain.colors import Color, contrast_ratio
 from ...domain.model import Laureate, LaureateType, Palmares
+from ...domain.records import AwardRecord, Counts
 from ...domain.revocations import Revocations
 from ...domain.scales import Distinction
 from ...domain.slug import fold
@@ -37,9 +37,12 @@ from ...domain.urls import (
     year_url,
 )
 from ...domain.wording import french_date, marks_phrase
+from ...drawing.scene import Scene
 from ...errors import InputError
+from ...inputs.records import records_of
 from ...layout.badges import VARIANTS
 from ...layout.common import shown_name
+from ...layout.withdrawn import withdrawn_preview_scene
 from ...ownership import OwnedFolder, folder_lock
 from ...products.auto_badge import write_auto_badges
 from ...products.badges import THEMES, badge, write_badges
@@ -48,6 +51,7 @@ from ...products.snippets import alt_text, snippets
 from ...products.social import social_png, social_result
 from ...templating import render
 from ...workers import interrupts_held, start_worker
+from ...writers import render as render_scene
 from . import opendata, previews
 
 PNG_SCALES = (1, 2)
@@ -77,6 +81,7 @@ class SiteResult:
 
     files: tuple[Path, ...]
     notes: tuple[str, ...]
+    counts: Counts | None = None  # distinctions in force, their collectivités, withdrawn ones
 
 
 @dataclass(frozen=True)
@@ -152,8 +157,8 @@ def _site_palette(light: Theme, dark: Theme) -> dict[str, dict[str, str]]:
     return {"light": pick(light), "dark": pick(dark)}
 
 
-def _open_badges(laureates: Sequence[Laureate], out: _Output, base: str, theme: str,
-                 signing_key: Path | None, revocations: Revocations) -> None:
+def _open_badges(records: Sequence[AwardRecord], out: _Output, base: str, theme: str,
+                 signing_key: Path | None) -> None:
     """Call the Open Badges publisher if it is installed; a note otherwise."""
     try:
         module = importlib.import_module("tnl_signage.products.openbadges.publish")
@@ -161,8 +166,7 @@ def _open_badges(laureates: Sequence[Laureate], out: _Output, base: str, theme: 
         out.note("Open Badges non publiés : le module tnl_signage.products.openbadges n'est pas disponible")
         return
     write: Callable[..., Any] = module.write_openbadges
-    result = write(list(laureates), out.root, base, theme=theme, signing_key=signing_key, revocations=revocations,
-                   owned=out.owned)
+    result = write(list(records), out.root, base, theme=theme, signing_key=signing_key, owned=out.owned)
     out.files.extend(Path(f) for f in result.files)
     for note in result.notes:
         out.note(str(note))
@@ -196,19 +200,20 @@ def _snippet_blocks(laureate: Laureate, base: str, theme: str) -> list[SnippetBl
 
 
 class _Site:
-    """Renders the pages of one palmarès; every page gets the shared context from `_page`."""
+    """Renders the pages of one palmarès; every page gets the shared context from `_page`.
 
-    def __init__(self, laureates: Sequence[Laureate], base: str, theme: str, out: _Output,
-                 revocations: Revocations | None = None) -> None:
-        self.laureates = laureates
-        self.revocations = revocations or Revocations()
+    Every status comes from the award records: a withdrawn award is listed apart (« Distinctions
+    retirées ») and counted nowhere, and its own page says the withdrawal before anything else."""
+
+    def __init__(self, records: Sequence[AwardRecord], base: str, theme: str, out: _Output) -> None:
+        self.records = records
         self.base = base
         self.theme = theme
         self.out = out
         self.light = load_theme("light")
         self.words = load_theme(theme) if theme in THEMES else self.light  # the chosen theme's wording
         self.palette = _site_palette(self.light, load_theme("dark"))
-        self.years = sorted({lau.year for lau in laureates}, reverse=True)
+        self.years = sorted({rec.laureate.year for rec in records}, reverse=True)
 
     def _page(self, template: str, path: str, root: str, canonical: str, **context: Any) -> None:
         """Render a page; `og` (in context) is its link preview: absolute image URL, size, alt text."""
@@ -217,14 +222,21 @@ class _Site:
                       website=self.words.word("website"), **context)
         self.out.write(path, html)
 
-    def by_year(self, year: int) -> list[Laureate]:
-        return sorted((lau for lau in self.laureates if lau.year == year), key=_sort_key)
+    def by_year(self, year: int) -> list[AwardRecord]:
+        return sorted((rec for rec in self.records if rec.laureate.year == year),
+                      key=lambda rec: _sort_key(rec.laureate))
+
+    def withdrawn(self, year: int) -> list[dict[str, Any]]:
+        """The edition's withdrawn awards, each with its date and reason, for their own list."""
+        return [{"lau": rec.laureate, "words": rec.laureate.distinction.words, "reason": rec.withdrawal_reason,
+                 "date": french_date(rec.withdrawn_on)} for rec in self.by_year(year) if rec.withdrawn_on]
 
     def levels(self, year: int) -> list[dict[str, Any]]:
-        """The edition's laureates by distinction (highest first), then by type."""
+        """The edition's awards in force by distinction (highest first), then by type."""
         found: dict[Distinction, list[Laureate]] = {}
-        for lau in self.by_year(year):
-            found.setdefault(lau.distinction, []).append(lau)
+        for rec in self.by_year(year):
+            if not rec.withdrawn:
+                found.setdefault(rec.laureate.distinction, []).append(rec.laureate)
         levels = []
         for distinction in sorted(found, key=lambda d: (-d.rank, d.scale_id, d.id)):
             groups = []
@@ -240,19 +252,21 @@ class _Site:
     def home(self) -> None:
         editions = []
         for year in self.years:
-            editions.append({"year": year, "count": len(self.by_year(year)), "levels": self.levels(year),
+            editions.append({"year": year, "counts": Counts.of(self.by_year(year)), "levels": self.levels(year),
                              "csv": opendata_name(year, "csv"), "json": opendata_name(year, "json")})
-        self._page("index.html", "index.html", "", f"{self.base}/", editions=editions,
-                   total=len(self.laureates), og=previews.home_preview(self.out.write, self.base, self.light,
-                                                                      len(self.laureates), self.years))
+        counts = Counts.of(self.records)
+        self._page("index.html", "index.html", "", f"{self.base}/", editions=editions, counts=counts,
+                   og=previews.home_preview(self.out.write, self.base, self.light, counts, self.years))
 
     def year(self, year: int) -> None:
+        counts = Counts.of(self.by_year(year))
         self._page("year.html", f"{year}/index.html", "../", year_url(self.base, year), year=year,
-                   og=previews.year_preview(self.out.write, self.base, self.light, year, len(self.by_year(year))),
-                   count=len(self.by_year(year)), levels=self.levels(year),
+                   og=previews.year_preview(self.out.write, self.base, self.light, year, counts),
+                   counts=counts, levels=self.levels(year), withdrawn=self.withdrawn(year),
                    csv=opendata_name(year, "csv"), json=opendata_name(year, "json"))
 
-    def laureate(self, lau: Laureate) -> None:
+    def laureate(self, record: AwardRecord) -> None:
+        lau = record.laureate
         folder = self.out.root / laureate_path(lau)
         site = safe_http_url(lau.website)
         if lau.website and site is None:
@@ -261,21 +275,24 @@ class _Site:
         issuer = (self.out.root / "openbadges" / "issuer.json").is_file()
         mark = badge(lau, variant="mark").scene.px_size or (0, 0)
         preview = badge(lau, variant=PREVIEW_BADGE).scene.px_size or (0, 0)
-        revocation = self.revocations.for_laureate(lau)
-        withdrawn = ({"date": french_date(revocation.day), "reason": revocation.reason} if revocation else None)
-        context = {
+        withdrawn = ({"date": french_date(record.withdrawn_on), "reason": record.withdrawal_reason}
+                     if record.withdrawn_on else None)
+        context: dict[str, Any] = {
             "withdrawn": withdrawn,
             "lau": lau, "site": site, "type_label": lau.type.label_fr, "words": lau.distinction.words,
             "alt": alt_text(lau), "marks_alt": _capitalised(marks_phrase(lau.distinction)),
             "mark_file": badge_name("mark", "auto"), "mark_size": mark,
             "preview_file": badge_name(PREVIEW_BADGE, "auto"), "preview_size": preview,
-            "badge_rows": _badge_rows(lau), "snippet_blocks": _snippet_blocks(lau, self.base, self.theme),
-            "iframe": snippets(lau, self.base, WIDGET_BADGE, "auto")["iframe"],
             "open_badges": open_badges, "issuer": issuer, "page_url": page_url(self.base, lau),
-            "theme_label": THEME_LABELS[self.theme], "theme": self.theme,
-            "og": previews.laureate_preview(self.base, lau, social_result(lau, "lien").scene),
-            "linkedin": laureate_linkedin(lau, self.base),
+            "og": previews.laureate_preview(self.base, lau, _link_preview(record)),
         }
+        if withdrawn is None:  # a withdrawn award offers no code to display it, nor to claim it on a profile
+            context |= {
+                "badge_rows": _badge_rows(lau), "snippet_blocks": _snippet_blocks(lau, self.base, self.theme),
+                "iframe": snippets(lau, self.base, WIDGET_BADGE, "auto")["iframe"],
+                "theme_label": THEME_LABELS[self.theme], "theme": self.theme,
+                "linkedin": laureate_linkedin(lau, self.base),
+            }
         self._page("laureate.html", f"{laureate_path(lau)}/index.html", "../../", page_url(self.base, lau),
                    **context)
         widget = badge(lau, variant=WIDGET_BADGE).scene.px_size or (0, 0)
@@ -284,6 +301,13 @@ class _Site:
                       badge_file=badge_name(WIDGET_BADGE, "auto"), badge_size=widget,
                       canonical=widget_url(self.base, lau), palette=self.palette, withdrawn=withdrawn)
         self.out.write(f"{laureate_path(lau)}/widget.html", html)
+
+
+def _link_preview(record: AwardRecord) -> Scene:
+    """The 1200 x 630 picture a shared link to the page shows: the award, or once withdrawn, the withdrawal."""
+    if record.withdrawal is None:
+        return social_result(record.laureate, "lien").scene
+    return withdrawn_preview_scene(record.laureate, record.withdrawal.day, load_theme("light"))
 
 
 def _sitemap(base: str, laureates: Iterable[Laureate], years: Iterable[int]) -> bytes:
@@ -297,16 +321,17 @@ def _sitemap(base: str, laureates: Iterable[Laureate], years: Iterable[int]) -> 
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def _badge_files(job: tuple[Laureate, Path, date | None]) -> tuple[list[Path], list[str]]:
-    """Every badge file of one laureate (light, dark, auto; SVG, PNG, PNG ×2): one unit of parallel work.
-
-    A withdrawn award's `auto` badges (the ones embed codes hot-link) say « retiré le … » instead.
-    """
-    lau, folder, withdrawn = job
-    done = write_badges(lau, folder, png_scales=PNG_SCALES)
+def _badge_files(job: tuple[AwardRecord, Path]) -> tuple[list[Path], list[str]]:
+    """Every badge file of one award (light, dark, auto; SVG, PNG, PNG ×2) and its link preview: one unit of
+    parallel work. A withdrawn award's files all say « retiré le … » (embed codes hot-link them)."""
+    record, folder = job
+    done = write_badges(record, folder, png_scales=PNG_SCALES)
     preview = folder / social_image_name()
-    preview.write_bytes(social_png(lau, "lien"))
-    return [*done.files, *write_auto_badges(lau, folder, withdrawn=withdrawn).files, preview], list(done.notes)
+    if record.withdrawal is None:
+        preview.write_bytes(social_png(record.laureate, "lien"))
+    else:
+        preview.write_bytes(render_scene(_link_preview(record), "png"))
+    return [*done.files, *write_auto_badges(record, folder).files, preview], list(done.notes)
 
 
 def badge_targets() -> list[str]:
@@ -316,16 +341,13 @@ def badge_targets() -> list[str]:
     return [*names, *(badge_name(variant, "auto") for variant in VARIANTS), social_image_name()]
 
 
-def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int, revocations: Revocations) -> None:
-    """Badges of every laureate, in `jobs` processes (PNG rasterising dominates the build time)."""
-    work = []
+def _write_badges(records: Sequence[AwardRecord], out: _Output, jobs: int) -> None:
+    """Badges of every award, in `jobs` processes (PNG rasterising dominates the build time)."""
     targets = badge_targets()
-    for lau in laureates:
+    for rec in records:
         for name in targets:  # before any worker writes: a foreign file at one of these names stops the build
-            out.owned.check(f"{laureate_path(lau)}/{name}")
-    for lau in laureates:
-        revocation = revocations.for_laureate(lau)
-        work.append((lau, ensure_dir(out.root / laureate_path(lau), out.root), revocation.day if revocation else None))
+            out.owned.check(f"{laureate_path(rec.laureate)}/{name}")
+    work = [(rec, ensure_dir(out.root / laureate_path(rec.laureate), out.root)) for rec in records]
     if jobs > 1 and len(work) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker, initargs=(os.getpid(),)) as pool:
             with interrupts_held():  # the first submit forks the workers
@@ -333,12 +355,12 @@ def _write_badges(laureates: Sequence[Laureate], out: _Output, jobs: int, revoca
             results = list(mapped)
     else:
         results = [_badge_files(job) for job in work]
-    for (lau, _folder, _withdrawn), (files, notes) in zip(work, results, strict=True):
+    for (rec, _folder), (files, notes) in zip(work, results, strict=True):
         out.files.extend(files)
         for path in files:
             out.owned.adopt(path.relative_to(out.root).as_posix())
         for note in notes:
-            out.note(f"{laureate_path(lau)} : {note}")
+            out.note(f"{laureate_path(rec.laureate)} : {note}")
 
 
 def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str = "light",
@@ -347,31 +369,31 @@ def build_site(palmares: Palmares, out_dir: Path, base_url: str, *, theme: str =
     """Write the whole site into `out_dir`; `theme` (light/dark) is the badge the snippets and Open Badges show.
 
     `jobs` > 1 draws the badges in that many processes; the output is the same bytes either way.
-    `revocations`: withdrawn awards, said on their page, widget, auto badge and Open Badges.
+    `revocations`: withdrawn awards; each award's record (`domain.records`) is built once from them and every
+    file of that award (badges, pages, widget, previews, open data, Open Badges) says its status.
     Files the site did not write are never replaced nor deleted (a foreign one at a name it writes stops the
     build, named); files of an earlier build it no longer writes are reported, and removed with `prune`.
     """
-    revocations = revocations or Revocations()
     base = check_base_url(base_url)
     if theme not in THEMES:
         raise InputError(f"thème du site inconnu : « {theme} » (possibles : {', '.join(THEMES)})")
     if not palmares.laureates:
         raise InputError(f"{palmares.source} : aucun lauréat valide, aucun site à générer")
+    records = records_of(sorted(palmares.laureates, key=lambda lau: (lau.year, lau.slug)), revocations)
     out_dir = Path(out_dir)
     refuse_secret_inside(signing_key, out_dir)
     refuse_link(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with folder_lock(out_dir), OwnedFolder(out_dir) as owned:
-        return _build(palmares, _Output(out_dir, owned), base, theme, signing_key, jobs, revocations, prune)
+        return _build(records, _Output(out_dir, owned), base, theme, signing_key, jobs, prune)
 
 
-def _build(palmares: Palmares, out: _Output, base: str, theme: str, signing_key: Path | None, jobs: int,
-           revocations: Revocations, prune: bool) -> SiteResult:
+def _build(records: tuple[AwardRecord, ...], out: _Output, base: str, theme: str, signing_key: Path | None,
+           jobs: int, prune: bool) -> SiteResult:
     out_dir = out.root
-    laureates = sorted(palmares.laureates, key=lambda lau: (lau.year, lau.slug))
-    _write_badges(laureates, out, max(1, jobs), revocations)
-    _open_badges(laureates, out, base, theme, signing_key, revocations)
-    site = _Site(laureates, base, theme, out, revocations)
+    _write_badges(records, out, max(1, jobs))
+    _open_badges(records, out, base, theme, signing_key)
+    site = _Site(records, base, theme, out)
     out.write("style.css", render("style.css", palette=site.palette))
     for name, data in previews.favicons(site.light).items():
         out.write(name, data)
@@ -381,8 +403,9 @@ def _build(palmares: Palmares, out: _Output, base: str, theme: str, signing_key:
         edition = site.by_year(year)
         out.write(opendata_name(year, "csv"), opendata.to_csv(edition))
         out.write(opendata_name(year, "json"), opendata.to_json(edition, base))
-    for lau in laureates:
-        site.laureate(lau)
+    for record in records:
+        site.laureate(record)
+    laureates = [rec.laureate for rec in records]
     out.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n")
     out.write("sitemap.xml", _sitemap(base, laureates, site.years))
     orphans = out.owned.prune() if prune else out.owned.orphans()
@@ -392,4 +415,4 @@ def _build(palmares: Palmares, out: _Output, base: str, theme: str, signing_key:
         shown = ", ".join(orphans[:3]) + (f" et {len(orphans) - 3} autre(s)" if len(orphans) > 3 else "")
         out.note(f"{len(orphans)} fichier(s) d'une génération précédente restent dans {out_dir} ({shown}) ; "
                  "--prune les retire (seulement ceux que tnl-signage a écrits)")
-    return SiteResult(tuple(sorted(set(out.files))), tuple(out.notes))
+    return SiteResult(tuple(sorted(set(out.files))), tuple(out.notes), Counts.of(records))

@@ -1,7 +1,9 @@
 """Open data exports of one edition: CSV as French spreadsheets read it, and JSON that is itself a palmarès.
 
-Both use the columns of examples/palmares-exemple.csv, so an export can be loaded back by `load_palmares`.
-The CSV is safe to open in a spreadsheet: a cell that a spreadsheet would run as a formula is prefixed with '.
+Both use the columns of examples/palmares-exemple.csv, so an export can be loaded back by `load_palmares`,
+then the award's published status (`statut` « en vigueur » or « retiré », `date_retrait`, `motif_retrait`),
+taken from its record: a withdrawn award stays listed, and says so. The CSV is safe to open in a spreadsheet:
+a cell that a spreadsheet would run as a formula is prefixed with '.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...domain.model import FIELDS, Laureate
+from ...domain.records import AwardRecord, Counts
 from ...domain.urls import page_url
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
+STATUS_FIELDS = ("statut", "date_retrait", "motif_retrait")
 
 
 def spreadsheet_safe(cell: str) -> str:
@@ -43,24 +47,34 @@ def row(laureate: Laureate) -> dict[str, str]:
     }
 
 
-def to_csv(laureates: Sequence[Laureate]) -> bytes:
+def status_cells(record: AwardRecord) -> dict[str, str]:
+    """The record's status as cells: « en vigueur », or « retiré » with its ISO date and reason."""
+    day = record.withdrawn_on
+    return {"statut": record.status, "date_retrait": day.isoformat() if day else "",
+            "motif_retrait": record.withdrawal_reason}
+
+
+def to_csv(records: Sequence[AwardRecord]) -> bytes:
     """`;`-delimited UTF-8 with BOM (Excel/LibreOffice read the accents right), CRLF rows, formulas defused."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(FIELDS)
-    for laureate in laureates:
-        cells = row(laureate)
-        writer.writerow([spreadsheet_safe(cells[name]) for name in FIELDS])
+    writer.writerow((*FIELDS, *STATUS_FIELDS))
+    for record in records:
+        cells = row(record.laureate) | status_cells(record)
+        writer.writerow([spreadsheet_safe(cells[name]) for name in (*FIELDS, *STATUS_FIELDS)])
     return (BOM + buf.getvalue()).encode("utf-8")
 
 
-def to_json(laureates: Sequence[Laureate], base_url: str) -> bytes:
-    """`{"laureats": [...]}` with the palmarès fields plus the verification page and certificate number.
+def to_json(records: Sequence[AwardRecord], base_url: str) -> bytes:
+    """`{"laureats": [...]}` with the palmarès fields plus the verification page, certificate number, award
+    date and status (`statut`, and for a withdrawn award `date_retrait` and `motif_retrait`); `comptes` says
+    the distinctions in force, their collectivités and the withdrawn ones apart.
 
     Loadable again as a palmarès (`load_palmares`): the extra keys are ignored by the loader.
     """
     entries: list[dict[str, Any]] = []
-    for laureate in laureates:
+    for record in records:
+        laureate = record.laureate
         cells = row(laureate)
         entry: dict[str, Any] = {name: cells[name] for name in FIELDS if cells[name]}
         entry["niveau"] = int(cells["niveau"]) if cells["niveau"].isdigit() else cells["niveau"]
@@ -70,8 +84,13 @@ def to_json(laureates: Sequence[Laureate], base_url: str) -> bytes:
         entry["libelle_distinction"] = laureate.distinction.words
         entry["numero_attestation"] = laureate.certificate_number
         entry["page_verification"] = page_url(base_url, laureate)
+        entry["date_remise"] = record.awarded.isoformat()
+        entry |= {key: value for key, value in status_cells(record).items() if value}
         entries.append(entry)
-    text = json.dumps({"laureats": entries}, ensure_ascii=False, indent=2)
+    counts = Counts.of(records)
+    totals = {"distinctions": counts.distinctions, "collectivites": counts.collectivities,
+              "distinctions_retirees": counts.withdrawn}
+    text = json.dumps({"comptes": totals, "laureats": entries}, ensure_ascii=False, indent=2)
     return (_html_safe(text) + "\n").encode("utf-8")
 
 

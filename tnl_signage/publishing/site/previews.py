@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...domain.model import Laureate
+from ...domain.records import Counts
 from ...domain.theme import Theme
 from ...domain.urls import laureate_path, social_image_name
 from ...drawing.scene import Scene
@@ -43,21 +44,16 @@ def _edition(write: Write, folder: str, base: str, scene: Scene) -> Preview:
     return Preview(url, LINK_PREVIEW.width, LINK_PREVIEW.height, scene.desc)
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def year_preview(write: Write, base: str, theme: Theme, year: int, count: int) -> Preview:
+def year_preview(write: Write, base: str, theme: Theme, year: int, counts: Counts) -> Preview:
     """Write the image of an edition page (`{year}/partage-1200x630.png`) and describe it."""
-    scene = edition_scene(f"Palmarès {year}", _count(count, "collectivité distinguée", "collectivités distinguées"),
-                          theme)
+    scene = edition_scene(f"Palmarès {year}", counts.phrase(), theme)
     return _edition(write, str(year), base, scene)
 
 
-def home_preview(write: Write, base: str, theme: Theme, total: int, years: list[int]) -> Preview:
-    """Write the home page's image and describe it."""
+def home_preview(write: Write, base: str, theme: Theme, counts: Counts, years: list[int]) -> Preview:
+    """Write the home page's image and describe it (« 36 distinctions à 25 collectivités, éditions … »)."""
     span = f"{min(years)}-{max(years)}" if len(years) > 1 else str(years[0])
-    scene = edition_scene("Palmarès", f"{_count(total, 'distinction', 'distinctions')}, éditions {span}", theme)
+    scene = edition_scene("Palmarès", f"{counts.phrase()}, éditions {span}", theme)
     return _edition(write, "", base, scene)
 
 
