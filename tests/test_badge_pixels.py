@@ -53,9 +53,7 @@ def test_first_drawing_of_new_glyphs_equals_a_later_one() -> None:
     from tnl_signage.writers import cairo_draw
 
     name, scene = SCENES[0]
-    cairo_draw._glyph_path.cache_clear()
-    cairo_draw._qr_path.cache_clear()
-    cairo_draw._run_path.cache_clear()
+    cairo_draw.clear_caches()
     cold = png_image(render(scene, "png", size=480))
     warm = png_image(render(scene, "png", size=480))
     assert ImageChops.difference(cold, warm).getbbox() is None, name
@@ -90,9 +88,7 @@ from tests.golden_cases import golden_scenes
 from tnl_signage.writers import cairo_draw, render
 scenes = [scene for _, scene in golden_scenes()][:16]
 reference = [render(scene, "png") for scene in scenes]
-cairo_draw._glyph_path.cache_clear()
-cairo_draw._qr_path.cache_clear()
-cairo_draw._run_path.cache_clear()
+cairo_draw.clear_caches()
 sys.setswitchinterval(1e-6)  # switch threads as often as possible
 with ThreadPoolExecutor(8) as pool:
     drawn = list(pool.map(lambda scene: render(scene, "png"), scenes))

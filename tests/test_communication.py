@@ -336,7 +336,7 @@ def test_window_sticker_is_the_mirror_image_of_its_layout(kits: tuple[Path, list
     assert mirrored.meta["mirrored"] == "yes"
     from tnl_signage.layout import local_print
 
-    nodes, _ = local_print._window(light, content, fmt)
+    nodes, _ = local_print.window_nodes(light, content, fmt)
     from dataclasses import replace
 
     from tnl_signage.drawing.scene import Group

@@ -1,4 +1,4 @@
-"""The package's imports follow its layers and never loop (README « Architecture »).
+"""The package's imports follow its layers and never loop (docs/bibliotheque.md, « Architecture »).
 
 Every `import` of every module is read with `ast` (also those inside functions, which still tie one layer
 to another); a module-level import cycle or a layer reaching a higher one fails, naming the modules.
@@ -29,6 +29,8 @@ def layer(module: str) -> int:
         return len(LAYERS)  # the CLI's level: above publishing
     if parts[1] in BASE:
         return 0
+    if parts[1] == "__main__":  # `python -m tnl_signage`: the command line
+        return 1 + LAYERS.index("cli")
     return 1 + LAYERS.index(parts[1])
 
 
@@ -129,3 +131,28 @@ def test_importing_the_package_loads_no_drawing_library() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=PACKAGE.parent)
     assert done.stdout.strip() == "[]"
+
+
+def private_uses(path: Path) -> list[str]:
+    """`from tnl_signage.x import _y` and `x._y` on a module imported from the package: what a test or a
+    benchmark reaching inside a module looks like (it then breaks at the first internal rename)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    ours: set[str] = set()
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tnl_signage"):
+            for alias in node.names:
+                if alias.name.startswith("_") and not alias.name.startswith("__"):
+                    found.append(f"{path.name}:{node.lineno} {alias.name}")
+                ours.add(alias.asname or alias.name)
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in ours
+                and node.attr.startswith("_") and not node.attr.startswith("__")):
+            found.append(f"{path.name}:{node.lineno} {node.value.id}.{node.attr}")
+    return found
+
+
+def test_tests_use_only_public_names() -> None:
+    """Tests assert what users get: through the names a user may import, not a module's insides."""
+    found = [use for path in sorted(PACKAGE.parent.glob("tests/*.py")) for use in private_uses(path)]
+    assert not found, found

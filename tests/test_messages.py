@@ -135,3 +135,22 @@ def test_a_long_signatory_shrinks_with_the_same_warning_as_a_name(tmp_path: Path
     assert "trop long : dessiné à" in result.stderr and "2.4 mm minimum" in result.stderr
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert "Fontaine-Rochefoucauld" in text
+
+
+@pytest.mark.parametrize("args", [["--version"], ["revoke", "--help"], ["-m", "tnl_signage", "--version"]])
+def test_start_up_loads_only_the_command_asked_for(args: list[str]) -> None:
+    """`--version` and a light command never import the drawing and PDF stack (a second of start-up each time)."""
+    if args[0] == "-m":
+        code = "import runpy, sys; sys.argv = ['tnl-signage', *sys.argv[1:]]\n" \
+               "try:\n    runpy.run_module('tnl_signage', run_name='__main__')\nexcept SystemExit: pass\n"
+        argv = args[2:]
+    else:
+        code = "import sys; from tnl_signage.cli.app import cli\n" \
+               "try:\n    cli.main(sys.argv[1:], prog_name='tnl-signage')\nexcept SystemExit: pass\n"
+        argv = args
+    code += "heavy = sorted(m for m in ('cairocffi', 'reportlab', 'pyhanko', 'fontTools', 'PIL', 'pikepdf') " \
+            "if m in sys.modules)\nprint('LOADED', heavy)"
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
+    assert "LOADED []" in done.stdout, done.stdout
+    if "--version" in argv:
+        assert done.stdout.startswith("tnl-signage 0.1.0")

@@ -133,7 +133,7 @@ def test_writers_draw_a_qr_code_as_rectangles_point_for_point() -> None:
     what the pens write point by point, and anything but such rectangles still goes through the pens."""
     from tnl_signage.drawing.pens import SvgPathPen, axis_rectangles, replay, svg_path_data
     from tnl_signage.drawing.qr import qr_symbol
-    from tnl_signage.writers.pdf_outline import OpsPen, _symbol_ops
+    from tnl_signage.writers.pdf_outline import OpsPen, symbol_ops
 
     symbol = qr_symbol("https://territoire-numerique-libre.org/verifier/2025/l-hay-les-roses-94")
     rects = axis_rectangles(symbol.commands)
@@ -141,9 +141,9 @@ def test_writers_draw_a_qr_code_as_rectangles_point_for_point() -> None:
     svg_pen, ops_pen = SvgPathPen(), OpsPen()
     replay(symbol.commands, svg_pen)
     replay(symbol.commands, ops_pen)
-    ops_pen._flush()
+    ops_pen.flush()
     assert svg_path_data(symbol.commands) == svg_pen.d
-    assert _symbol_ops(symbol) == "\n".join([*ops_pen.ops, "f"])
+    assert symbol_ops(symbol) == "\n".join([*ops_pen.ops, "f"])
     drawn_leftwards = (("moveTo", ((2.0, 0.0),)), ("lineTo", ((0.0, 0.0),)), ("lineTo", ((0.0, 1.0),)),
                        ("lineTo", ((2.0, 1.0),)), ("closePath", ()))
     assert axis_rectangles(drawn_leftwards) is None

@@ -1,4 +1,4 @@
-"""The README's « Bibliothèque Python » example runs as written, and makes what it says it makes."""
+"""The Python examples of the README and of docs/bibliotheque.md run as written, and make what they say."""
 
 from __future__ import annotations
 
@@ -17,12 +17,28 @@ from tests.conftest import EXAMPLES, ROOT
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def readme_example() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+def readme_example(document: str = "docs/bibliotheque.md") -> str:
+    text = (ROOT / document).read_text(encoding="utf-8")
     section = text.split("## Bibliothèque Python", 1)[1]
     match = re.search(r"```python\n(.*?)```", section, re.S)
-    assert match, "exemple Python absent de la section « Bibliothèque Python » du README"
+    assert match, f"exemple Python absent de la section « Bibliothèque Python » de {document}"
     return match.group(1)
+
+
+def test_readme_short_example_runs(tmp_path: Path) -> None:
+    """The README's five lines: a palmarès read, a dark seal and a road panel made."""
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "palmares-exemple.csv").write_bytes((EXAMPLES / "palmares-exemple.csv").read_bytes())
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        exec(compile(readme_example("README.md"), "README.md", "exec"), {})  # noqa: S102 - our own README
+    finally:
+        os.chdir(cwd)
+    seal = ET.parse(tmp_path / "sceau.svg").getroot()
+    assert seal.get("role") == "img" and "Ville de Boé" in (seal.findtext(f"{SVG}title") or "")
+    with pikepdf.open(tmp_path / "panneau.pdf") as pdf:
+        assert str(pdf.trailer.Info.GTS_PDFXVersion) == "PDF/X-4"
 
 
 def test_readme_library_example_runs(tmp_path: Path) -> None:
@@ -37,7 +53,7 @@ def test_readme_library_example_runs(tmp_path: Path) -> None:
     os.chdir(tmp_path)
     try:
         with contextlib.redirect_stdout(printed):
-            exec(compile(readme_example(), "README.md", "exec"), {})  # noqa: S102 - our own README
+            exec(compile(readme_example(), "docs/bibliotheque.md", "exec"), {})  # noqa: S102 - our own docs
     finally:
         os.chdir(cwd)
 

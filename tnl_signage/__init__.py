@@ -6,7 +6,7 @@ The public API (`import tnl_signage as tnl`), one function per thing a user make
     boe = tnl.laureate(name="Ville de Boé", level="or", year=2025, type="commune")
     tnl.badge(boe, variant="seal", theme="dark").save("seal.svg")   # .svg/.png by suffix; .notes
     tnl.panel(boe, format="800x400").save("panneau.pdf")            # PDF/X-4; .svg cut file; .png proof
-    tnl.certificate(boe).save("attestation.pdf")                     # PDF/A-2b
+    tnl.certificate(boe).save("attestation.pdf")                     # PDF/A-2a, tagged
     tnl.make_kits(palmares, "kits/", jobs=2)
     tnl.build_site(palmares, "public/", base_url="https://example.org/tnl")
 
@@ -114,10 +114,10 @@ def certificate(laureate: Laureate, *, theme: Theme | str = "light", base_url: s
                 signer: object = None, orientation: str = "portrait", date: _date | str | None = None,
                 place: str | None = None, signatory: str | None = None,
                 signatory_role: str | None = None, issued: _date | str | None = None) -> Drawing:
-    """The certificate (« attestation de labellisation »): `.save("x.pdf")` is PDF/A-2b with a QR code to
-    the verification page under `base_url`, signed (PAdES) with `signer` (`writers.signing.load_signer`);
-    `.png`/`.svg` are previews. `date`, `place` and `issued` (« Attestation établie le … ») default to the
-    edition's (data/editions.toml)."""
+    """The certificate (« attestation de labellisation »): `.save("x.pdf")` is PDF/A-2a and PDF/UA-1 (tagged),
+    with a QR code to the verification page under `base_url`, signed (PAdES) with `signer`
+    (`writers.signing.load_signer`); `.png`/`.svg` are previews. `date`, `place` and `issued`
+    (« Attestation établie le … ») default to the edition's (data/editions.toml)."""
     from .products.certificates import certificate as make
 
     return make(laureate, theme=theme, base_url=base_url, signer=signer, orientation=orientation, date=date,
@@ -138,6 +138,7 @@ def make_kits(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.Pat
     """
     from .domain.urls import check_base_url
     from .inputs.revocations import revocations_for
+    from .products.options import processes
     from .publishing.kit import KitOptions
     from .publishing.kit import make_kits as make
 
@@ -149,19 +150,25 @@ def make_kits(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.Pat
         from .products.openbadges.status import moved_indices
 
         moved = moved_indices(loaded.laureates)
+    jobs = processes(jobs)
     options = KitOptions(base_url=check_base_url(base_url), theme=theme, force=force,
                          signing_key=os.fspath(signing_key) if signing_key else None,
                          revocations=revocations, moved_status=moved)
     return make(source, Path(out_dir), jobs=jobs, options=options, progress=progress)
 
 
-def build_site(palmares: Palmares, out_dir: str | os.PathLike[str], *, base_url: str, theme: str = "light",
-               signing_key: str | os.PathLike[str] | None = None, jobs: int = 1, prune: bool = False) -> SiteResult:
+def build_site(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.PathLike[str], *, base_url: str,
+               theme: str = "light", signing_key: str | os.PathLike[str] | None = None, jobs: int = 1,
+               prune: bool = False) -> SiteResult:
     """The static verification site (home, editions, one page and widget per laureate, badges, Open
     Badges, open data, sitemap) for `base_url`; returns `.files`, `.notes` and `.counts`. Withdrawn awards are
     read from `retraits.csv` beside the palmarès and said in every file of that award (docs/retrait.md)."""
     from .inputs.revocations import revocations_for
+    from .products.options import processes
     from .publishing.site import build_site as build
+
+    palmares = load_palmares(palmares) if isinstance(palmares, str | os.PathLike) else palmares
+    jobs = processes(jobs) or 1
 
     return build(palmares, Path(out_dir), base_url, theme=theme, jobs=jobs, prune=prune,
                  signing_key=Path(signing_key) if signing_key else None,

@@ -5,8 +5,15 @@ class TnlError(Exception):
     """Base of every error caused by user input (file, option, theme); its message is French and complete."""
 
 
-class InputError(TnlError):
-    """A value given by the user (option, cell, theme entry) is not acceptable."""
+class InputError(TnlError, ValueError):
+    """A value given by the user (option, cell, theme entry) is not acceptable.
+
+    Also a `ValueError`, what Python code expects from a bad argument (`except ValueError` catches it)."""
+
+
+class InputWarning(UserWarning):
+    """A value accepted but worth a look (« Or » in 2019, off its year's scale): Python's `warnings`, so a
+    library caller sees it (or filters it) and the CLI prints it as « attention : … »."""
 
 
 # System errors a user meets, in French (errno name -> text); the others keep the system's own words.

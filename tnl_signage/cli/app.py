@@ -1,4 +1,8 @@
-"""The `tnl-signage` click group: every command, its help and its errors in French."""
+"""The `tnl-signage` click group: every command, its help and its errors in French.
+
+Commands are imported when they are run (or when the full help lists them), so `tnl-signage --version`
+and `tnl-signage check` never pay for cairo, reportlab or pyhanko.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +33,23 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 )
 
 
-@click.group(cls=FrenchGroup, subcommand_metavar="COMMANDE [ARGUMENTS]...", context_settings={"max_content_width": 100})
+class LazyGroup(FrenchGroup):
+    """The group of `COMMANDS`: a command's module is imported the first time that command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({name for _, name in COMMANDS} | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            module = next((module for module, name in COMMANDS if name == cmd_name), None)
+            if module is None:
+                return None
+            command = getattr(importlib.import_module(f"{__package__}.{module}"), cmd_name)
+            self.add_command(french_help(command), cmd_name)
+        return self.commands[cmd_name]
+
+
+@click.group(cls=LazyGroup, subcommand_metavar="COMMANDE [ARGUMENTS]...", context_settings={"max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="tnl-signage", message="%(prog)s %(version)s",
                       help="Affiche la version et quitte.")
 def cli() -> None:
@@ -40,7 +60,5 @@ def cli() -> None:
     """
 
 
-for _module, _name in COMMANDS:
-    cli.add_command(getattr(importlib.import_module(f"{__package__}.{_module}"), _name))
 french_help(cli)
 

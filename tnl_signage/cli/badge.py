@@ -11,7 +11,7 @@ from .. import laureate as make_laureate
 from .. import load_palmares
 from ..layout.badges import VARIANTS
 from ..products.badges import THEMES, write_badges
-from .common import THEME_HELP, run_safely
+from .common import KIND_HELP, KINDS, THEME_HELP, emit, output_kind, run_safely, size_options
 
 
 @click.command("badge")
@@ -26,11 +26,13 @@ from .common import THEME_HELP, run_safely
               help="seal (carré), banner (bandeau), button (bouton 88x31), mark (marques seules).")
 @click.option("--theme", default="light", show_default=True, help=THEME_HELP)
 @click.option("--size", type=int, default=None, help="PNG : pixels sur le plus grand côté.")
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Fichier de sortie : .svg, .png, ou .pdf (vectoriel RVB, pour un document).")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="Fichier de sortie : .svg, .png, ou .pdf (vectoriel RVB, pour un document) ; - pour la sortie "
+                   "standard.")
+@click.option("--kind", "file_kind", type=click.Choice(KINDS), default=None, help=KIND_HELP)
 @run_safely
 def badge(level: str, year: str, name: str | None, short_name: str | None, mentions: tuple[str, ...],
-          kind: str, variant: str, theme: str, size: int | None, output: Path) -> None:
+          kind: str, variant: str, theme: str, size: int | None, output: Path, file_kind: str | None) -> None:
     """Dessine un badge web (SVG, PNG ou PDF)."""
     # No name: the same checks as a row, with a placeholder name that is not drawn.
     laureate = make_laureate(name=name or "collectivité", level=level, year=year, type=kind if name else "commune",
@@ -38,8 +40,8 @@ def badge(level: str, year: str, name: str | None, short_name: str | None, menti
     drawn = make_badge(laureate, variant=variant, theme=theme, name_shown=bool(name))
     for note in drawn.notes:
         click.echo(f"attention : {note}", err=True)
-    drawn.save(output, size=size)
-    click.echo(str(output))
+    chosen = output_kind(output, file_kind, "svg")
+    emit(output, drawn.to_bytes(chosen, **size_options(chosen, size)))
 
 
 @click.command("badges")

@@ -14,7 +14,7 @@ from ..domain.formats import load_formats
 from ..domain.numbers import decimal_fr as _fr
 from ..errors import InputError
 from ..products.print_set import DEFAULT_FORMATS, QR_FAMILIES
-from .common import THEME_HELP, run_safely
+from .common import KIND_HELP, KINDS, STDOUT, THEME_HELP, emit, output_kind, run_safely
 
 DESCRIPTIONS = {
     "panel": "Panneau d'entrée de territoire (paysage, daté, lisible à 20 m ; sur son propre support, jamais "
@@ -28,15 +28,15 @@ SUFFIXES = (".pdf", ".svg", ".png")
 def _run(family: str, *, level: str, year: str, name: str | None, name_short: str | None,
          mentions: tuple[str, ...], kind: str, fmt_value: str, bleed: float | None, marks: bool, cut_contour: bool,
          pdfx: str, theme: str, show_safe: bool, size: int | None, output: Path, spec_sheet: Path | None,
-         qr: bool = True, base_url: str | None = None) -> None:
+         qr: bool = True, base_url: str | None = None, file_kind: str | None = None) -> None:
     """Options -> laureate -> drawing -> file (and its spec sheet)."""
-    suffix = output.suffix.lower()
+    suffix = "." + output_kind(output, file_kind, "pdf")
     if suffix not in SUFFIXES:
         raise InputError(f"{output} : extension « {output.suffix or '(aucune)'} » non prise en charge "
                          "(.pdf pour l'imprimeur, .svg pour le découpeur, .png pour l'épreuve)")
     if spec_sheet is not None and spec_sheet.suffix.lower() != ".pdf":
         raise InputError(f"{spec_sheet} : la fiche technique est un fichier .pdf")
-    for target in (output, spec_sheet):
+    for target in (output if output != STDOUT else None, spec_sheet):
         if target is not None and not target.parent.is_dir():
             raise InputError(f"{target} : le dossier « {target.parent} » n'existe pas")
     if not name and family != "panel":
@@ -59,14 +59,14 @@ def _run(family: str, *, level: str, year: str, name: str | None, name_short: st
                                           ".png": {"show_safe": show_safe, "size": size}}
     options = by_kind[suffix]
     data = drawn.to_bytes(suffix, **options)
-    write_atomic(output, data)
-    click.echo(str(output))
+    emit(output, data)
     if spec_sheet is not None:
         where = {".pdf": "PDF" if cut_contour else None, ".svg": "SVG (calque « cut-contour »)"}.get(suffix)
-        sheet = drawn.spec_sheet([(output.name, data)], print_pdf=data if suffix == ".pdf" else None,
+        listed = output.name if output != STDOUT else f"{drawn.stem}{suffix}"
+        sheet = drawn.spec_sheet([(listed, data)], print_pdf=data if suffix == ".pdf" else None,
                                  marks=marks and suffix == ".pdf", cut_contour_in=where)
         write_atomic(spec_sheet, sheet)
-        click.echo(str(spec_sheet))
+        click.echo(str(spec_sheet), err=output == STDOUT)  # standard output holds the file itself
 
 
 def _print_command(family: str) -> click.Command:
@@ -80,7 +80,7 @@ def _print_command(family: str) -> click.Command:
     @click.option("--name", "-n", "name", required=family != "panel", default=None,
                   help="Nom de la collectivité" + (" (facultatif : le panneau d'agglomération le dit déjà)."
                                                    if family == "panel" else "."))
-    @click.option("--name-short", "--short-name", "name_short", default=None,
+    @click.option("--short-name", "--name-short", "name_short", default=None,
                   help="Nom court, utilisé si le nom ne tient pas à la taille minimale.")
     @click.option("--mention", "mentions", multiple=True, help="Mention spéciale (identifiant ou nom), répétable.")
     @click.option("--type", "kind", default="commune", show_default=True, help="Type de collectivité.")
@@ -96,8 +96,9 @@ def _print_command(family: str) -> click.Command:
     @click.option("--theme", default="light", show_default=True, help=THEME_HELP)
     @click.option("--show-safe", is_flag=True, help="Épreuve PNG : montre la marge de sécurité en pointillés.")
     @click.option("--size", type=int, default=None, help="Épreuve PNG : pixels sur le plus grand côté (1200).")
-    @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
-                  help="Fichier de sortie : .pdf, .svg ou .png.")
+    @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+                  help="Fichier de sortie : .pdf, .svg ou .png ; - pour la sortie standard.")
+    @click.option("--kind", "file_kind", type=click.Choice(KINDS), default=None, help=KIND_HELP)
     @click.option("--spec-sheet", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="Écrit aussi la fiche technique A4 (PDF) pour l'imprimeur.")
     @run_safely

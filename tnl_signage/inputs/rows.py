@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from ..domain.model import FIELDS, REQUIRED_FIELDS, WARNING, Finding, Laureate, 
 from ..domain.scales import Distinction, Mention, ScaleBook, load_scales
 from ..domain.slug import MAX_SLUG_LENGTH, slugify
 from ..domain.text_rules import TextRejected, clean_text
-from ..errors import InputError
+from ..errors import InputError, InputWarning
 
 T = TypeVar("T")
 
@@ -313,4 +314,6 @@ def make_laureate(*, name: str, level: str | int | Distinction, year: int | str,
     errors = [f for f in findings if f.is_error]
     if errors or values is None:
         raise InputError(" ; ".join(str(f) for f in errors))
+    for finding in findings:  # what a palmarès would list as a warning, said to the caller
+        warnings.warn(str(finding), InputWarning, stacklevel=3)
     return values.to_laureate(values.slug or slugify(values.name))

@@ -128,7 +128,7 @@ def _round(theme: Theme, c: BadgeContent, fmt: PrintFormat) -> tuple[list[Node],
     return nodes, notes
 
 
-def _window(theme: Theme, c: BadgeContent, fmt: PrintFormat) -> tuple[list[Node], list[str]]:
+def window_nodes(theme: Theme, c: BadgeContent, fmt: PrintFormat) -> tuple[list[Node], list[str]]:
     """Marks above, words below, a rounded frame; mirrored as a whole by `local_scene`."""
     w, h, s, b = fmt.width, fmt.height, fmt.safe, fmt.bleed
     stroke = 1.5
@@ -147,7 +147,7 @@ def _window(theme: Theme, c: BadgeContent, fmt: PrintFormat) -> tuple[list[Node]
     return nodes, notes
 
 
-_LAYOUTS = {"insert": _insert, "sticker": _round, "window": _window}
+_LAYOUTS = {"insert": _insert, "sticker": _round, "window": window_nodes}
 
 
 def local_scene(fmt: PrintFormat, content: BadgeContent, theme: Theme, *, profile: str = "pdfx-4") -> LayoutResult:

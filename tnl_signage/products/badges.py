@@ -22,6 +22,7 @@ from ..layout.common import shown_name
 from ..layout.withdrawn import withdrawn_badge_scene
 from ..writers import render
 from ..writers.png import encode, pixel_size, rasterize_premultiplied
+from .options import multiple, one_of, pixels
 from .result import Drawing, Files, scene_rendition
 
 THEMES = ("light", "dark")
@@ -58,6 +59,7 @@ def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "li
 
     The PNG at the natural size (or `scale=2`) is the kit's: drawn once at twice the size and reduced.
     """
+    one_of("variant", variant, VARIANTS)
     chosen = load_theme(theme) if isinstance(theme, str) else theme
     result = _layout(laureate, variant, chosen, name_shown)
     scene = result.scene
@@ -73,7 +75,8 @@ def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "li
         return render(scene, "png", size=size, **options)
 
     pdf = scene_rendition(scene, "pdf", profile="pdf-rgb")
-    return Drawing(scene, result.notes, {"svg": svg, "png": png, "pdf": pdf})
+    return Drawing(scene, result.notes, {"svg": svg, "png": png, "pdf": pdf},
+                   {"svg": {"size": pixels}, "png": {"size": pixels, "scale": multiple}, "pdf": {}})
 
 
 def award_badge(record: AwardRecord, *, variant: str = "seal", theme: Theme | str = "light") -> Drawing:

@@ -6,6 +6,7 @@ layout -> PDF/A writer (or SVG/PNG for previews) -> optional PAdES signature.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from ..domain.model import Laureate
@@ -15,6 +16,7 @@ from ..inputs.rows import check_text
 from ..layout.certificate import certificate_scene
 from ..writers import render
 from ..writers.signing import sign_pdf
+from .options import pixels
 from .result import Drawing, scene_rendition
 
 # Free text a user types (option, API argument): checked like a name, with a length that still reads.
@@ -28,6 +30,9 @@ def certificate(laureate: Laureate, *, theme: Theme | str = "light", base_url: s
     `png` and `svg` are previews. `layout` goes to `certificate_scene` (orientation, date, place,
     signatory, signatory_role); the QR code leads to the verification page under `base_url`.
     Free text (signatory, place, date) is checked like a name: InputError in French if unfit."""
+    if isinstance(signer, str | os.PathLike | bytes):
+        raise InputError("signer : un signataire chargé (writers.signing.load_signer(key=…, cert=…) ou "
+                         f"pkcs12=…), pas un chemin de fichier (« {os.fsdecode(signer)} »)")
     for key, (limit, what) in FREE_TEXT.items():
         if isinstance(layout.get(key), str):
             layout[key] = check_text(layout[key], limit, what)
@@ -47,4 +52,5 @@ def certificate(laureate: Laureate, *, theme: Theme | str = "light", base_url: s
             raise InputError(f"seul un PDF peut être signé, pas un fichier .{kind}")
         return refuse
 
-    return Drawing(scene, result.notes, {"pdf": pdf, "png": preview("png"), "svg": preview("svg")})
+    return Drawing(scene, result.notes, {"pdf": pdf, "png": preview("png"), "svg": preview("svg")},
+                   {"pdf": {}, "png": {"size": pixels}, "svg": {"size": pixels}})

@@ -27,6 +27,7 @@ from ..writers.paint import without_cut
 from ..writers.proof import write as write_proof
 from ..writers.spec_sheet import SheetFile, write_spec_sheet
 from .badges import badge_content
+from .options import flag, one_of, pixels
 from .result import Drawing, Files, scene_rendition, stream_bytes
 
 FAMILY_WORDS = {"panel": "panneau", "plaque": "plaque", "poster": "affiche"}
@@ -70,7 +71,7 @@ class PrintDrawing(Drawing):
             "pdf": scene_rendition(printed.scene, "pdf"),
             "svg": scene_rendition(with_cut.scene, "svg"),
             "png": proof,
-        })
+        }, {"pdf": {"marks": flag}, "svg": {}, "png": {"show_safe": flag, "size": pixels}})
 
     @property
     def stem(self) -> str:
@@ -101,6 +102,7 @@ def print_piece(laureate: Laureate, *, family: str, format: PrintFormat | str | 
     certificate's default if None), its address under it, unless `qr` is False. `name_shown=False` leaves
     the name out (a road panel may: the entry sign names the place).
     """
+    one_of("pdfx", pdfx, tuple(PROFILES))
     chosen = load_theme(theme) if isinstance(theme, str) else theme
     book = load_formats()
     f = format if isinstance(format, PrintFormat) else book.get(format or DEFAULT_FORMATS[family], family)

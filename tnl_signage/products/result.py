@@ -18,6 +18,7 @@ from ..atomic import write_atomic
 from ..drawing.scene import Scene
 from ..errors import InputError
 from ..writers import render
+from .options import Accepts, checked, default_accepts
 
 Rendition = Callable[..., bytes]
 
@@ -32,15 +33,17 @@ class Drawing:
 
     `save("x.svg")` writes atomically (kind from the suffix unless `kind=`) and returns the path;
     `save(stream, kind="png")` writes to a binary stream; `to_bytes(kind)` keeps the file in memory.
-    Writer options (`size=` for a PNG's longest side…) pass through both.
+    Writer options (`size=` for a PNG's longest side…) pass through both; `accepts` says which each kind
+    takes (by default a pixel size for SVG and PNG), and anything else is a French `InputError`.
     """
 
     def __init__(self, scene: Scene, notes: tuple[str, ...] = (),
-                 renditions: Mapping[str, Rendition] | None = None) -> None:
+                 renditions: Mapping[str, Rendition] | None = None, accepts: Accepts | None = None) -> None:
         self.scene = scene
         self.notes = tuple(notes)
         self._renditions = dict(renditions) if renditions is not None else {
             kind: scene_rendition(scene, kind) for kind in ("svg", "png")}
+        self._accepts = dict(accepts) if accepts is not None else default_accepts(self.kinds)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -53,7 +56,7 @@ class Drawing:
         if rendition is None:
             raise InputError(f"format de fichier inconnu : « {kind} » pour ce visuel "
                              f"(formats possibles : {', '.join(self.kinds)})")
-        return rendition(**options)
+        return rendition(**checked(chosen, options, self._accepts.get(chosen, {})))
 
     def save(self, target: str | os.PathLike[str] | IO[bytes], kind: str | None = None,
              **options: Any) -> Path | None:

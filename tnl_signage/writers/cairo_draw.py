@@ -198,3 +198,9 @@ def draw_scene(scene: Scene, width: int, height: int, *, opaque: bool = False) -
     paint(scene, CairoBackend(scene_context(surface, scene)))
     surface.flush()
     return surface
+
+
+def clear_caches() -> None:
+    """Forget the native paths made so far: a test can check that a first drawing equals a later one."""
+    for cache in (_glyph_path, _qr_path, _run_path):
+        cache.cache_clear()

@@ -52,7 +52,7 @@ class OpsPen(BasePen):
         self.ops: list[str] = []
         self._contour: list[tuple[float, float]] | None = None  # moveTo + lineTos, while it may be a rectangle
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         if self._contour:
             (x, y), *lines = self._contour
             self.ops.append(f"{_unit(x)} {_unit(y)} m")
@@ -60,18 +60,18 @@ class OpsPen(BasePen):
         self._contour = None
 
     def _moveTo(self, p: Point) -> None:
-        self._flush()
+        self.flush()
         self._contour = [p]
 
     def _lineTo(self, p: Point) -> None:
         if self._contour is not None and len(self._contour) < 4:
             self._contour.append(p)
             return
-        self._flush()
+        self.flush()
         self.ops.append(f"{_unit(p[0])} {_unit(p[1])} l")
 
     def _curveToOne(self, p1: Point, p2: Point, p3: Point) -> None:
-        self._flush()
+        self.flush()
         self.ops.append(" ".join(_unit(v) for p in (p1, p2, p3) for v in p) + " c")
 
     def _closePath(self) -> None:
@@ -82,14 +82,14 @@ class OpsPen(BasePen):
                 self.ops.append(f"{_unit(x0)} {_unit(y0)} {_unit(x1 - x0)} {_unit(y2 - y0)} re")
                 self._contour = None
                 return
-        self._flush()
+        self.flush()
         self.ops.append("h")
 
     def _endPath(self) -> None:
-        self._flush()
+        self.flush()
 
 
-def _symbol_ops(symbol: Symbol) -> str:
+def symbol_ops(symbol: Symbol) -> str:
     """Path operators of a symbol in its own units, filled with the caller's colour."""
     rects = axis_rectangles(symbol.commands)
     if rects is not None:  # what OpsPen writes for them, without sending every point through it
@@ -98,7 +98,7 @@ def _symbol_ops(symbol: Symbol) -> str:
         return "\n".join(ops)
     pen = OpsPen()
     replay(symbol.commands, pen)
-    pen._flush()
+    pen.flush()
     pen.ops.append("f*" if symbol.fill_rule == "evenodd" else "f")
     return "\n".join(pen.ops)
 
@@ -126,4 +126,4 @@ def _qr_outline(symbol: Symbol) -> Outline:
 def _outline(symbol: Symbol) -> Outline:
     xs = [p[0] for _, pts in symbol.commands for p in pts] or [0.0]
     ys = [p[1] for _, pts in symbol.commands for p in pts] or [0.0]
-    return Outline(symbol, _symbol_ops(symbol), (min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
+    return Outline(symbol, symbol_ops(symbol), (min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))

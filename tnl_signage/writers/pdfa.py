@@ -1,4 +1,5 @@
-"""PDF/A-2b writer (archival certificates): sRGB output intent, embedded fonts, XMP, reproducible bytes.
+"""PDF/A-2 writer (archival documents): 2a and PDF/UA-1 when the scene is tagged (the certificate), 2b
+otherwise; sRGB output intent, embedded fonts, XMP, reproducible bytes.
 
 reportlab draws the scene (outlined glyphs, through the paint walk's PDF backend) and, over each outlined
 line, the same words as invisible text (render mode 3) in the embedded, subset TrueType font,
