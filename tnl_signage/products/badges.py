@@ -26,6 +26,7 @@ from .options import multiple, one_of, pixels
 from .result import Drawing, Files, scene_rendition
 
 THEMES = ("light", "dark")
+BADGE_ACCEPTS = {"svg": {"size": pixels}, "png": {"size": pixels, "scale": multiple}, "pdf": {}}
 
 
 def badge_content(laureate: Laureate, theme: Theme | None = None, *, name_shown: bool = True) -> BadgeContent:
@@ -75,8 +76,7 @@ def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "li
         return render(scene, "png", size=size, **options)
 
     pdf = scene_rendition(scene, "pdf", profile="pdf-rgb")
-    return Drawing(scene, result.notes, {"svg": svg, "png": png, "pdf": pdf},
-                   {"svg": {"size": pixels}, "png": {"size": pixels, "scale": multiple}, "pdf": {}})
+    return Drawing(scene, result.notes, {"svg": svg, "png": png, "pdf": pdf}, BADGE_ACCEPTS)
 
 
 def award_badge(record: AwardRecord, *, variant: str = "seal", theme: Theme | str = "light") -> Drawing:
@@ -92,7 +92,7 @@ def award_badge(record: AwardRecord, *, variant: str = "seal", theme: Theme | st
         return render(scene, "png", size=size or _natural_size(scene) * scale, **options)
 
     return Drawing(scene, (), {"svg": scene_rendition(scene, "svg"), "png": png,
-                               "pdf": scene_rendition(scene, "pdf", profile="pdf-rgb")})
+                               "pdf": scene_rendition(scene, "pdf", profile="pdf-rgb")}, BADGE_ACCEPTS)
 
 
 @lru_cache(maxsize=32)
