@@ -59,7 +59,7 @@ def test_badges_for_a_palmares_keeps_good_rows(tmp_path: Path) -> None:
         "badge-seal-dark.png", "badge-seal-dark.svg", "badge-seal-light.png", "badge-seal-light.svg"]
     assert (out / "2022" / "ville-d-echirolles" / "badge-seal-light.svg").exists()
     assert not (out / "2025" / "ville-de-nulle-part").exists()
-    assert "2 lauréats" in stdout
+    assert "2 distinctions à 2 collectivités : 8 fichiers" in stdout
 
 
 def test_every_command_has_french_help() -> None:

@@ -133,7 +133,8 @@ def make_kits(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.Pat
     `palmares` is a loaded palmarès (its file is read again as a stream, so a thousand kits never hold
     every laureate at once) or a path. Complete kits are kept unless `force`. Returns `.files` (the zips),
     `.notes`, and the details: `.outcomes`, `.failures`, `.problems`. Withdrawn awards are read from
-    `retraits.csv` beside the palmarès (see `tnl-signage revoke`).
+    `retraits.csv` beside the palmarès (see `tnl-signage revoke`): their kit is a withdrawal notice and
+    LISEZMOI only (docs/retrait.md).
     """
     from .domain.urls import check_base_url
     from .inputs.revocations import revocations_for
@@ -160,8 +161,8 @@ def build_site(palmares: Palmares | str | os.PathLike[str], out_dir: str | os.Pa
                theme: str = "light", signing_key: str | os.PathLike[str] | None = None, jobs: int = 1,
                prune: bool = False) -> SiteResult:
     """The static verification site (home, editions, one page and widget per laureate, badges, Open
-    Badges, open data, sitemap) for `base_url`; returns `.files` and `.notes`. Withdrawn awards are read from
-    `retraits.csv` beside the palmarès and said everywhere (page, widget, auto badge, Open Badges)."""
+    Badges, open data, sitemap) for `base_url`; returns `.files`, `.notes` and `.counts`. Withdrawn awards are
+    read from `retraits.csv` beside the palmarès and said in every file of that award (docs/retrait.md)."""
     from .inputs.revocations import revocations_for
     from .products.options import processes
     from .publishing.site import build_site as build

@@ -26,10 +26,8 @@ from .options import multiple, one_of, pixels
 from .result import Drawing, Files, scene_rendition
 
 THEMES = ("light", "dark")
+BADGE_ACCEPTS = {"svg": {"size": pixels}, "png": {"size": pixels, "scale": multiple}, "pdf": {}}
 
-
-# What each file kind of a badge accepts: a pixel size, a multiple of the natural size for the PNG.
-BADGE_OPTIONS = {"svg": {"size": pixels}, "png": {"size": pixels, "scale": multiple}, "pdf": {}}
 
 def badge_content(laureate: Laureate, theme: Theme | None = None, *, name_shown: bool = True) -> BadgeContent:
     """What a laureate's badge (panel, plaque, poster) says, under the one name all its assets show
@@ -78,7 +76,7 @@ def badge(laureate: Laureate, *, variant: str = "seal", theme: Theme | str = "li
         return render(scene, "png", size=size, **options)
 
     pdf = scene_rendition(scene, "pdf", profile="pdf-rgb")
-    return Drawing(scene, result.notes, {"svg": svg, "png": png, "pdf": pdf}, BADGE_OPTIONS)
+    return Drawing(scene, result.notes, {"svg": svg, "png": png, "pdf": pdf}, BADGE_ACCEPTS)
 
 
 def award_badge(record: AwardRecord, *, variant: str = "seal", theme: Theme | str = "light") -> Drawing:
@@ -94,7 +92,7 @@ def award_badge(record: AwardRecord, *, variant: str = "seal", theme: Theme | st
         return render(scene, "png", size=size or _natural_size(scene) * scale, **options)
 
     return Drawing(scene, (), {"svg": scene_rendition(scene, "svg"), "png": png,
-                               "pdf": scene_rendition(scene, "pdf", profile="pdf-rgb")}, BADGE_OPTIONS)
+                               "pdf": scene_rendition(scene, "pdf", profile="pdf-rgb")}, BADGE_ACCEPTS)
 
 
 @lru_cache(maxsize=32)

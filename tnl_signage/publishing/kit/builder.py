@@ -32,7 +32,7 @@ from .manifest import (
     write_manifest,
 )
 from .options import KitOptions, edition_data, run_fingerprint
-from .producers import KitContext, producers_for
+from .producers import PRODUCERS, WITHDRAWN_PRODUCERS, KitContext
 from .zipper import write_zip, zip_state
 
 MADE, KEPT, FAILED = "fait", "à jour", "en échec"
@@ -131,7 +131,8 @@ def _build(record: AwardRecord, final: Path, options: KitOptions, made_from: dic
     os.mkdir(partial)
     write_new(partial / PARTIAL_MARK, b"tnl-signage\n")
     context = KitContext(record=record, folder=partial, options=options)
-    for produce in producers_for(record):
+    # a withdrawn award's kit holds the notice and LISEZMOI only (docs/retrait.md)
+    for produce in WITHDRAWN_PRODUCERS if record.withdrawn else PRODUCERS:
         notes.extend(produce(context))
     files = read_files(partial)
     manifest = manifest_bytes(record.laureate, options.manifest_options(), files, made_from)

@@ -121,9 +121,4 @@ def withdrawal_notice(ctx: KitContext) -> list[str]:
 
 PRODUCERS: tuple[Producer, ...] = (badges, web, printing, certificate, openbadges, communication,
                                    lisezmoi)
-WITHDRAWN_PRODUCERS: tuple[Producer, ...] = (withdrawal_notice, lisezmoi)
-
-
-def producers_for(record: AwardRecord) -> tuple[Producer, ...]:
-    """What a kit is made of: everything for an award in force, only the notice once it is withdrawn."""
-    return WITHDRAWN_PRODUCERS if record.withdrawn else PRODUCERS
+WITHDRAWN_PRODUCERS: tuple[Producer, ...] = (withdrawal_notice, lisezmoi)  # nothing that displays the award
