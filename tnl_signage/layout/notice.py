@@ -84,7 +84,7 @@ def notice_sections(theme: Theme, fmt: PrintFormat) -> list[Section]:
     ]
 
 
-def page_lines(theme: Theme, text: str, size: float, bold: bool, y: float, nodes: list[Node], colour: str) -> float:
+def _lines(theme: Theme, text: str, size: float, bold: bool, y: float, nodes: list[Node], colour: str) -> float:
     path = theme.font_bold if bold else theme.font_regular
     face = get_face(path)
     width = PAGE_W - 2 * MARGIN
@@ -96,22 +96,30 @@ def page_lines(theme: Theme, text: str, size: float, bold: bool, y: float, nodes
     return y
 
 
-def notice_scene(theme: Theme, fmt: PrintFormat, *, date: str = NOTICE_VERSION) -> Scene:
-    """The notice as an A4 scene for the PDF/A writer, dated `date` (ISO), the version of its text."""
+def text_page(theme: Theme, heading: str, subtitle: str, sections: list[Section], what: str) -> Group:
+    """An A4 page of text: heading, subtitle, then each section's heading and paragraphs, top to bottom.
+
+    One layout for every notice the kit writes (pose, withdrawal); ValueError naming `what` if it overflows.
+    """
     nodes: list[Node] = [Rect(0, 0, PAGE_W, PAGE_H, fill=theme.color("background"))]
-    y = MARGIN
-    y = page_lines(theme, "Notice de pose", TITLE, True, y, nodes, "ink") + 1.0
-    y = page_lines(theme, f"Panneau {theme.word('label')}, {fmt.size_label}, lu à {fmt.reading_distance:g} m",
-               HEAD, False, y, nodes, "muted") + 4.0
-    for section in notice_sections(theme, fmt):
-        y = page_lines(theme, section.heading, HEAD, True, y, nodes, "ink") + 1.0
+    y = _lines(theme, heading, TITLE, True, MARGIN, nodes, "ink") + 1.0
+    y = _lines(theme, subtitle, HEAD, False, y, nodes, "muted") + 4.0
+    for section in sections:
+        y = _lines(theme, section.heading, HEAD, True, y, nodes, "ink") + 1.0
         for paragraph in section.paragraphs:
-            y = page_lines(theme, paragraph, BODY, False, y, nodes, "ink") + 1.6
+            y = _lines(theme, paragraph, BODY, False, y, nodes, "ink") + 1.6
         y += 2.4
     if y > PAGE_H - MARGIN:
-        raise ValueError("notice de pose : le texte dépasse la page")
+        raise ValueError(f"{what} : le texte dépasse la page")
+    return Group(tuple(nodes))
+
+
+def notice_scene(theme: Theme, fmt: PrintFormat, *, date: str = NOTICE_VERSION) -> Scene:
+    """The notice as an A4 scene for the PDF/A writer, dated `date` (ISO), the version of its text."""
+    subtitle = f"Panneau {theme.word('label')}, {fmt.size_label}, lu à {fmt.reading_distance:g} m"
+    page = text_page(theme, "Notice de pose", subtitle, notice_sections(theme, fmt), "notice de pose")
     title = f"Notice de pose du panneau {theme.word('label')} ({fmt.size_label})"
-    return Scene(PAGE_W, PAGE_H, Group(tuple(nodes)), title=title,
+    return Scene(PAGE_W, PAGE_H, page, title=title,
                  desc="Où et comment poser un panneau de label au bord d'une route : support propre, "
                       "articles R418-2 à R418-4 du Code de la route, film rétroréfléchissant.",
                  meta={"pdf_profile": "pdfa-2b", "title": title, "author": theme.word("organiser"),

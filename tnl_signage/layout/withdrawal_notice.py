@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..domain.records import AwardRecord
 from ..domain.theme import Theme
 from ..domain.wording import french_date
-from ..drawing.scene import Group, Node, Rect, Scene
-from .notice import BODY, HEAD, MARGIN, PAGE_H, PAGE_W, TITLE, Section, page_lines
+from ..drawing.scene import Scene
+from .notice import PAGE_H, PAGE_W, Section, text_page
 
 
 def notice_sections(record: AwardRecord, theme: Theme, page_url: str) -> list[Section]:
@@ -48,19 +48,10 @@ def withdrawal_notice_scene(record: AwardRecord, theme: Theme, page_url: str) ->
     lau, day = record.laureate, record.withdrawn_on
     sections = notice_sections(record, theme, page_url)
     assert day is not None  # notice_sections refused an award in force
-    nodes: list[Node] = [Rect(0, 0, PAGE_W, PAGE_H, fill=theme.color("background"))]
-    y = page_lines(theme, "Avis de retrait", TITLE, True, MARGIN, nodes, "ink") + 1.0
-    y = page_lines(theme, f"Label {theme.word('label')} {lau.year} · {lau.display_name}", HEAD, False, y, nodes,
-                   "muted") + 4.0
-    for section in sections:
-        y = page_lines(theme, section.heading, HEAD, True, y, nodes, "ink") + 1.0
-        for paragraph in section.paragraphs:
-            y = page_lines(theme, paragraph, BODY, False, y, nodes, "ink") + 1.6
-        y += 2.4
-    if y > PAGE_H - MARGIN:
-        raise ValueError("avis de retrait : le texte dépasse la page")
+    page = text_page(theme, "Avis de retrait", f"Label {theme.word('label')} {lau.year} · {lau.display_name}",
+                     sections, "avis de retrait")
     title = f"Avis de retrait : label {theme.word('label')} {lau.year}, {lau.display_name}"
-    return Scene(PAGE_W, PAGE_H, Group(tuple(nodes)), title=title,
+    return Scene(PAGE_W, PAGE_H, page, title=title,
                  desc=f"Distinction {lau.year} de {lau.display_name} retirée le {french_date(day)} "
                       f"par {theme.word('organiser')} : {record.withdrawal_reason}.",
                  meta={"pdf_profile": "pdfa-2b", "title": title, "author": theme.word("organiser"),
