@@ -18,11 +18,16 @@ Accepts = Mapping[str, Mapping[str, Check]]
 MAX_PIXELS = 20000  # a longest side above this is a typo (and hundreds of MB of memory)
 
 
+def _whole(value: Any, low: int, high: int) -> bool:
+    """A real whole number (not True, not 2.0, not « 2 ») from `low` to `high`."""
+    return not isinstance(value, bool) and isinstance(value, int) and low <= value <= high
+
+
 def pixels(name: str, value: Any) -> int | None:
     """A size in pixels: a whole number from 1 to MAX_PIXELS (None: the natural size)."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PIXELS:
+    if not _whole(value, 1, MAX_PIXELS):
         raise InputError(f"option « {name} » : « {value} » n'est pas un nombre entier de pixels "
                          f"de 1 à {MAX_PIXELS}")
     return value
@@ -30,7 +35,7 @@ def pixels(name: str, value: Any) -> int | None:
 
 def multiple(name: str, value: Any) -> int:
     """A whole multiple of the natural size (1 or 2 for the kit's @2x)."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 8:
+    if not _whole(value, 1, 8):
         raise InputError(f"option « {name} » : « {value} » n'est pas un multiple entier de 1 à 8")
     return value
 
@@ -68,6 +73,6 @@ def processes(value: Any) -> int | None:
     """A number of worker processes (`jobs`): None for one per core, else a whole number from 1 to 256."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 256:
+    if not _whole(value, 1, 256):
         raise InputError(f"jobs : « {value} » n'est pas un nombre de processus de 1 à 256")
     return value
